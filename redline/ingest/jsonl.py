@@ -1,0 +1,140 @@
+"""JSON Lines and JSON inputs: one article per record, in the field names of common scrapers."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from typing import Any, BinaryIO
+from urllib.parse import urlsplit
+
+from redline.ingest.dates import normalise_date
+from redline.ingest.decode import UndecodableError, decode_bytes
+from redline.ingest.options import IngestOptions, RecordFields
+from redline.records import Document, Problem
+
+
+def read_json_stream(stream: BinaryIO, *, name: str, options: IngestOptions) -> Iterator[Document | Problem]:
+    """Records of a (seekable) JSON Lines stream, or of one JSON document when it is not line-delimited."""
+    first = _first_content_line(stream)
+    stream.seek(0)
+    if first is not None and not _parses_as_object(first):
+        whole = stream.read(options.max_record_bytes + 1)
+        try:
+            document = json.loads(decode_bytes(whole).text)
+        except (ValueError, UndecodableError):
+            pass  # not one JSON document either: read it as JSON Lines, reporting each broken line
+        else:
+            yield from _records_of_document(document, name=name, options=options)
+            return
+        stream.seek(0)
+    yield from _read_lines(stream, name=name, options=options)
+
+
+def _first_content_line(stream: BinaryIO) -> bytes | None:
+    """The first non-blank line of the stream."""
+    for line in stream:
+        if line.strip():
+            return line
+    return None
+
+
+def _parses_as_object(line: bytes) -> bool:
+    """True when a line is a complete JSON object on its own (the mark of JSON Lines)."""
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False
+
+
+def _read_lines(stream: BinaryIO, *, name: str, options: IngestOptions) -> Iterator[Document | Problem]:
+    """One Document per JSON Lines record; a broken line is reported with its line number."""
+    for number, line in enumerate(stream, start=1):
+        where = f"{name}:{number}"
+        if not line.strip():
+            continue
+        if len(line) > options.max_record_bytes:
+            yield Problem(where, "record too large; raise max_record_mb")
+            continue
+        try:
+            record = json.loads(decode_bytes(line).text)
+        except (ValueError, UndecodableError) as error:
+            yield Problem(where, f"broken JSON line: {_first_line(str(error))}")
+            continue
+        yield record_document(record, input_name=where, raw=line, fields=options.fields)
+
+
+def _records_of_document(document: Any, *, name: str, options: IngestOptions) -> Iterator[Document | Problem]:
+    """Documents from a whole JSON value: an object, a list of objects, or an object holding a list."""
+    if isinstance(document, dict):
+        nested = next((v for v in document.values() if isinstance(v, list) and v and isinstance(v[0], dict)), None)
+        records = nested if nested is not None and not _has_any(document, options.fields) else [document]
+    elif isinstance(document, list):
+        records = document
+    else:
+        yield Problem(name, "JSON holds no article records")
+        return
+    for index, record in enumerate(records):
+        raw = json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        yield record_document(record, input_name=f"{name}[{index}]", raw=raw, fields=options.fields)
+
+
+def _has_any(record: dict[str, Any], fields: RecordFields) -> bool:
+    """True when a record carries a body field (text or html)."""
+    return _field(record, fields.text) is not None or _field(record, fields.html) is not None
+
+
+def record_document(record: Any, *, input_name: str, raw: bytes, fields: RecordFields) -> Document | Problem:
+    """A Document from one JSON record, or a Problem when it holds no article body."""
+    if not isinstance(record, dict):
+        return Problem(input_name, f"record is a JSON {type(record).__name__}, not an object")
+    text = _field(record, fields.text)
+    html = _field(record, fields.html) if text is None else None
+    if text is None and html is None:
+        return Problem(input_name, f"record has no body field (one of: {', '.join(fields.text + fields.html)})")
+    url = _field(record, fields.url)
+    return Document(
+        input=input_name,
+        kind="record" if text is not None else "html",
+        content=text if text is not None else html,
+        key=hashlib.blake2b(raw.strip(), digest_size=12).hexdigest(),
+        url=url,
+        title=_field(record, fields.title),
+        published=normalise_date(_raw_field(record, fields.date)),
+        source=_field(record, fields.source) or domain_of(url),
+        group=_field(record, fields.source) or domain_of(url),
+    )
+
+
+def _raw_field(record: dict[str, Any], names: tuple[str, ...]) -> Any:
+    """The first present, non-empty value among the names, as it is."""
+    for key in names:
+        value = record.get(key)
+        if value not in (None, "", [], {}):
+            return value
+    return None
+
+
+def _field(record: dict[str, Any], names: tuple[str, ...]) -> str | None:
+    """The first present value among the names as text (a nested `{"name": …}` gives its name)."""
+    value = _raw_field(record, names)
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("title")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def domain_of(url: str | None) -> str | None:
+    """The host of a URL without a leading `www.`, or None."""
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else f"//{url}").hostname
+    if not host:
+        return None
+    return host[4:] if host.startswith("www.") else host
+
+
+def _first_line(message: str) -> str:
+    """The first line of an error message."""
+    return message.splitlines()[0] if message else "unknown error"

@@ -1,0 +1,78 @@
+"""Options for reading inputs and deduplicating, loaded from `redline/data/ingest.yaml`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_MB = 1024 * 1024
+
+
+def _package_yaml(name: str) -> dict[str, Any]:
+    """A YAML data file shipped in `redline/data`."""
+    return yaml.safe_load(resources.files("redline.data").joinpath(name).read_text(encoding="utf-8")) or {}
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class DedupOptions:
+    """How near-duplicates are found: MinHash over word shingles, LSH at a Jaccard threshold."""
+
+    num_perm: int = 128
+    shingle_words: int = 3
+    threshold: float = 0.7
+    min_words: int = 40
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class RecordFields:
+    """The field names accepted for each part of a JSON record, first present wins."""
+
+    text: tuple[str, ...] = ()
+    html: tuple[str, ...] = ()
+    title: tuple[str, ...] = ()
+    date: tuple[str, ...] = ()
+    url: tuple[str, ...] = ()
+    source: tuple[str, ...] = ()
+
+    @classmethod
+    def load(cls, extra: Path | None = None) -> "RecordFields":
+        """The shipped field names, with a user file's names tried first."""
+        data = _package_yaml("record_fields.yaml")
+        if extra is not None:
+            user = yaml.safe_load(extra.read_text(encoding="utf-8")) or {}
+            data = {key: list(user.get(key, [])) + list(data.get(key, [])) for key in data}
+        return cls(**{f.name: tuple(data.get(f.name, ())) for f in fields(cls)})
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class IngestOptions:
+    """Everything that steers reading, cleaning and deduplication in one run."""
+
+    max_page_bytes: int = 16 * _MB
+    max_record_bytes: int = 16 * _MB
+    batch_size: int = 200
+    min_article_words: int = 25
+    min_prose_share: float = 0.3
+    dedup: DedupOptions = field(default_factory=DedupOptions)
+    fields: RecordFields = field(default_factory=RecordFields.load)
+
+    @classmethod
+    def load(cls, config: Path | None = None, **overrides: Any) -> "IngestOptions":
+        """Options from the shipped `ingest.yaml`, a user YAML file over it, then keyword overrides."""
+        data = _package_yaml("ingest.yaml")
+        if config is not None:
+            user = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
+            data = {**data, **user, "dedup": {**data.get("dedup", {}), **user.get("dedup", {})}}
+        options = cls(
+            max_page_bytes=int(float(data["max_page_mb"]) * _MB),
+            max_record_bytes=int(float(data["max_record_mb"]) * _MB),
+            batch_size=int(data["batch_size"]),
+            min_article_words=int(data["min_article_words"]),
+            min_prose_share=float(data["min_prose_share"]),
+            dedup=DedupOptions(**data.get("dedup", {})),
+        )
+        return replace(options, **overrides)

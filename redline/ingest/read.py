@@ -1,0 +1,86 @@
+"""Reading one input file into Documents (or Problems), whatever its format."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import zlib
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from redline.ingest.decode import UndecodableError, decode_bytes, looks_binary
+from redline.ingest.options import IngestOptions
+from redline.ingest.jsonl import read_json_stream
+from redline.ingest.sniff import gunzip_head, is_gzip, sniff_format
+from redline.ingest.sources import InputFile, read_stdin
+from redline.ingest.warc import read_warc_stream
+from redline.records import Document, Problem
+
+_HEAD_BYTES = 65536
+
+
+def content_key(data: bytes) -> str:
+    """A stable identity for an input's raw content (the basis of article ids)."""
+    return hashlib.blake2b(data, digest_size=12).hexdigest()
+
+
+def read_input(item: InputFile, *, options: IngestOptions, formats: frozenset[str] | None = None) -> Iterator[Document | Problem]:
+    """Documents found in one input, sniffing its format; `formats` limits which formats are read."""
+    try:
+        stream = _open(item)
+    except OSError as error:
+        yield Problem(item.name, f"unreadable: {error.strerror or error}")
+        return
+    with stream:
+        head = stream.read(_HEAD_BYTES)
+        compressed = is_gzip(head)
+        inner_head = gunzip_head(head) if compressed else head
+        if not head:
+            yield Problem(item.name, "empty file")
+            return
+        fmt = sniff_format(inner_head)
+        if looks_binary(inner_head) and fmt != "warc":
+            yield Problem(item.name, "binary file, not text" + (" (gzip)" if compressed else ""))
+            return
+        if formats is not None and fmt not in formats:
+            return
+        stream.seek(0)
+        if fmt == "warc":
+            yield from read_warc_stream(stream, name=item.name, options=options)
+            return
+        body = gzip.GzipFile(fileobj=stream) if compressed else stream
+        if fmt == "json":
+            yield from read_json_stream(body, name=item.name, options=options)
+            return
+        yield from _read_page(body, item=item, fmt=fmt, options=options)
+
+
+def _open(item: InputFile) -> BinaryIO:
+    """A seekable binary stream over the input (standard input is read into memory first)."""
+    if item.path is None:
+        return io.BytesIO(read_stdin())
+    return open(item.path, "rb")
+
+
+def _read_page(body: BinaryIO, *, item: InputFile, fmt: str, options: IngestOptions) -> Iterator[Document | Problem]:
+    """One text or HTML page, refused with a reason when it is too large or not decodable."""
+    try:
+        data = body.read(options.max_page_bytes + 1)
+    except (OSError, EOFError, zlib.error) as error:
+        yield Problem(item.name, f"corrupt compressed file: {error}")
+        return
+    if len(data) > options.max_page_bytes:
+        limit = options.max_page_bytes / (1024 * 1024)
+        yield Problem(item.name, f"too large for one {fmt} page (over {limit:g} MB); split it or raise max_page_mb")
+        return
+    if not data.strip():
+        yield Problem(item.name, "empty file")
+        return
+    try:
+        decoded = decode_bytes(data, html=fmt == "html")
+    except UndecodableError as error:
+        yield Problem(item.name, str(error))
+        return
+    group = str(item.path.parent) if item.path is not None else None
+    yield Document(input=item.name, kind=fmt, content=decoded.text, key=content_key(data), group=group)

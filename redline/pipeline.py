@@ -1,0 +1,183 @@
+"""The ingest pipeline: inputs -> documents -> articles -> deduplicated outcomes, as a stream.
+
+`run_pipeline` is pure with respect to storage: it never touches the database. `ingest` (in
+`redline.ingest.run`) writes its outcomes to the store; `extract` collects them in memory.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from redline.articles import document_articles
+from redline.dedup import Deduplicator, Verdict, body_hash
+from redline.ingest.options import IngestOptions
+from redline.ingest.read import read_input
+from redline.ingest.sources import InputFile, expand_inputs
+from redline.records import Article, Document, Problem
+
+ProgressCallback = Callable[[InputFile], None]
+
+
+@dataclass(slots=True)
+class ArticleOutcome:
+    """An article with its deduplication verdict and MinHash signature, ready to store."""
+
+    article: Article
+    seq: int
+    verdict: Verdict
+    signature: object | None
+
+
+@dataclass(slots=True)
+class DocumentOutcome:
+    """What one document yielded: its articles, or the reason it yielded none."""
+
+    document: Document
+    articles: list[ArticleOutcome] = field(default_factory=list)
+    problem: Problem | None = None
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """Counts and reasons for one run, printed at its end."""
+
+    files: int = 0
+    documents: int = 0
+    already_stored: int = 0
+    articles: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    non_english: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def count(self, outcome: DocumentOutcome | Problem) -> None:
+        """Add one outcome to the counts."""
+        if isinstance(outcome, Problem):
+            self.problems.append(outcome)
+            return
+        self.documents += 1
+        if outcome.problem is not None:
+            self.problems.append(outcome.problem)
+        for item in outcome.articles:
+            self.articles += 1
+            if item.verdict.duplicate_of:
+                self.duplicates += 1
+                self.near_duplicates += item.verdict.kind == "near"
+            if "non_english" in item.article.flags:
+                self.non_english += 1
+                self.problems.append(
+                    Problem(item.article.input, f"non-English ({item.article.language}): stored, flagged for later stages", stored=True)
+                )
+
+    @property
+    def unique(self) -> int:
+        """Articles that are first copies."""
+        return self.articles - self.duplicates
+
+
+def recurring_lines(files: list[InputFile], *, options: IngestOptions):
+    """Lines that recur across the plain-text pages of one source or folder: boilerplate evidence."""
+    from redline.clean import RecurringLines
+
+    collected = RecurringLines()
+    for item in files:
+        if item.path is None:
+            continue  # standard input can be read only once; a single page has no cross-page evidence
+        for document in read_input(item, options=options, formats=frozenset({"text"})):
+            if isinstance(document, Document):
+                collected.add(document.group or "", document.content)
+    return collected
+
+
+def run_pipeline(
+    paths: list[str],
+    *,
+    options: IngestOptions,
+    dedup: Deduplicator | None = None,
+    already_stored: Callable[[str], bool] = lambda key: False,
+    on_file: ProgressCallback | None = None,
+    summary: RunSummary | None = None,
+) -> Iterator[DocumentOutcome | Problem]:
+    """Outcomes for every document under the paths, in a deterministic order, deduplicated as they come."""
+    started = time.perf_counter()
+    summary = summary if summary is not None else RunSummary()
+    dedup = dedup or Deduplicator(options.dedup)
+    expanded = expand_inputs(paths)
+    summary.files = len(expanded.files)
+    for problem in expanded.problems:
+        summary.count(problem)
+        yield problem
+    recurring = recurring_lines(expanded.files, options=options)
+    seen_in_run: dict[str, str] = {}
+    for item in expanded.files:
+        for found in read_input(item, options=options):
+            outcome = _outcome(found, options=options, dedup=dedup, recurring=recurring, seen=seen_in_run, stored=already_stored)
+            if outcome is None:
+                summary.already_stored += 1
+                continue
+            summary.count(outcome)
+            yield outcome
+        if on_file is not None:
+            on_file(item)
+    summary.seconds = time.perf_counter() - started
+
+
+def _outcome(
+    found: Document | Problem,
+    *,
+    options: IngestOptions,
+    dedup: Deduplicator,
+    recurring,
+    seen: dict[str, str],
+    stored: Callable[[str], bool],
+) -> DocumentOutcome | Problem | None:
+    """One read result turned into an outcome; None when the document is already stored."""
+    if isinstance(found, Problem):
+        return found
+    if found.key in seen or stored(found.key):
+        return None
+    seen[found.key] = found.input
+    result = document_articles(found, options=options, recurring=recurring.for_group(found.group or ""))
+    if isinstance(result, Problem):
+        return DocumentOutcome(document=found, problem=result)
+    return DocumentOutcome(document=found, articles=[_deduplicated(a, seq, dedup) for seq, a in enumerate(result)])
+
+
+def _deduplicated(article: Article, seq: int, dedup: Deduplicator) -> ArticleOutcome:
+    """The article marked as a copy of an earlier one, or registered as a first copy."""
+    article.body_hash = body_hash(article.text)
+    signature = dedup.signature(article.text)
+    verdict = dedup.check(article.body_hash, signature)
+    if verdict.duplicate_of:
+        article.duplicate_of = verdict.duplicate_of
+    else:
+        dedup.add(article.id, article.body_hash, signature)
+    return ArticleOutcome(article=article, seq=seq, verdict=verdict, signature=signature)
+
+
+@dataclass(slots=True)
+class Extraction:
+    """Articles extracted without a database, and the run summary."""
+
+    articles: list[Article]
+    summary: RunSummary
+
+
+def extract(paths: list[str], *, options: IngestOptions | None = None, on_file: ProgressCallback | None = None) -> Extraction:
+    """Run the pipeline in memory and collect the articles (duplicates included, marked)."""
+    summary = RunSummary()
+    articles: list[Article] = []
+    for outcome in run_pipeline(paths, options=options or IngestOptions.load(), on_file=on_file, summary=summary):
+        if isinstance(outcome, DocumentOutcome):
+            articles.extend(item.article for item in outcome.articles)
+    return Extraction(articles=articles, summary=summary)
+
+
+def iter_articles(outcomes: Iterable[DocumentOutcome | Problem]) -> Iterator[Article]:
+    """The articles among pipeline outcomes."""
+    for outcome in outcomes:
+        if isinstance(outcome, DocumentOutcome):
+            yield from (item.article for item in outcome.articles)

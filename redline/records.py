@@ -1,0 +1,71 @@
+"""Typed records that flow through the pipeline, one stage to the next."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One page or record read from an input, decoded but not yet cleaned.
+
+    `kind` says how the body must be cleaned: ``"text"`` (a scraped plain-text page: line-filtered),
+    ``"html"`` (goes through HTML extraction) or ``"record"`` (an already-extracted body from a JSON
+    record or a caller: kept as it is).
+    """
+
+    input: str
+    kind: str
+    content: str
+    key: str
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    group: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One article found in a cleaned page: its headline, dateline date and body."""
+
+    text: str
+    title: str | None = None
+    published: str | None = None
+
+
+@dataclass(slots=True)
+class Article:
+    """A cleaned, segmented article: the unit every later stage works on."""
+
+    id: str
+    input: str
+    text: str
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    language: str | None = None
+    duplicate_of: str | None = None
+    url: str | None = None
+    format: str = "text"
+    body_hash: str = ""
+    flags: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The article as the JSON output contract names it."""
+        data = asdict(self)
+        data.pop("body_hash")
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Why one input (or part of one) yielded no article, or was stored with a flag: one line for the summary."""
+
+    input: str
+    reason: str
+    stored: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.input}: {self.reason}"
