@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 
 from redline.htmlpage import extract_html
 from redline.ingest.options import IngestOptions
@@ -15,6 +16,11 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]»]\s*$")
 ENGLISH = "en"
+# A footer such as "© 2026 Example Media Ltd. All rights reserved." names the site's publisher.
+_COPYRIGHT = re.compile(
+    r"^\s*(?:©|\(c\)|copyright)\s*(?:(?:©|\(c\))\s*)?(?:\d{4}\s*(?:[-–]\s*\d{4}\s*)?)?,?\s*(?P<name>[^.|]{2,60}?)\s*(?:\d{4}\s*)?(?:[.|,]|all rights reserved|$)",
+    re.IGNORECASE,
+)
 
 
 def article_id(document_key: str, seq: int) -> str:
@@ -26,6 +32,15 @@ def tidy(text: str) -> str:
     """Text with runs of spaces folded, lines stripped and at most one blank line between paragraphs."""
     lines = (_SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def page_source(page: str) -> str | None:
+    """The publisher a plain-text page names in its copyright footer (the last one on the page), if any."""
+    for line in reversed(page[-5000:].splitlines()):
+        match = _COPYRIGHT.match(line)
+        if match and any(ch.isalpha() for ch in match.group("name")):
+            return match.group("name").strip()
+    return None
 
 
 def prose_share(text: str) -> float:
@@ -52,7 +67,8 @@ def document_articles(
     elif document.kind == "text":
         from redline.clean import clean_page
 
-        segments, meta = clean_page(document.content, recurring=recurring), document
+        segments = clean_page(document.content, recurring=recurring)
+        meta = replace(document, source=document.source or page_source(document.content))
         if not segments:
             return Problem(document.input, "no article text left after removing boilerplate")
     else:

@@ -15,7 +15,11 @@ from redline.ingest.options import IngestOptions
 from redline.pipeline import RunSummary
 from redline.store import Store, default_db_path
 
-app = typer.Typer(help="redline: a sourced, structured record of a negotiation or conflict, from raw news.", no_args_is_help=True)
+app = typer.Typer(
+    help="redline: a sourced, structured record of a negotiation or conflict, from raw news.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+)
 out = Console()
 err = Console(stderr=True)
 
@@ -26,6 +30,15 @@ ConfigOption = typer.Option(None, "--config", help="YAML file overriding redline
 def _db(path: Optional[Path]) -> Path:
     """The database path chosen by option, environment or default."""
     return path or default_db_path()
+
+
+def _open_readonly(path: Optional[Path]) -> Store:
+    """The store opened for reading, or a clear one-line error and exit code 1."""
+    try:
+        return Store(_db(path), readonly=True)
+    except FileNotFoundError as error:
+        err.print(f"error: {error}", highlight=False)
+        raise typer.Exit(1) from None
 
 
 def _progress(total_bytes: int):
@@ -70,6 +83,7 @@ def print_summary(summary: RunSummary, *, console: Console = err) -> None:
         f"([bold]{summary.unique}[/] unique, {summary.duplicates} duplicates of which {summary.near_duplicates} near), "
         f"{summary.non_english} non-English; {summary.seconds:.1f} s",
         highlight=False,
+        soft_wrap=True,
     )
     skipped = [p for p in summary.problems if not p.stored]
     flagged = [p for p in summary.problems if p.stored]
@@ -94,7 +108,11 @@ def ingest(
         summary = run_ingest(paths, store=store, options=options, on_file=bar.advance, command=" ".join(["ingest", *paths]))
         counts = store.counts()
     print_summary(summary)
-    err.print(f"store {_db(db)}: {counts.articles} articles ({counts.duplicates} duplicates) from {counts.documents} documents", highlight=False)
+    err.print(
+        f"store {_db(db)}: {counts.articles} articles ({counts.duplicates} duplicates) from {counts.documents} documents",
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 @app.command()
@@ -127,7 +145,7 @@ def articles(
     json_out: bool = typer.Option(False, "--json", help="Print JSON Lines instead of a table."),
 ) -> None:
     """List the stored articles."""
-    with Store(_db(db), readonly=True) as store:
+    with _open_readonly(db) as store:
         rows = list(store.articles(include_duplicates=not unique, limit=limit))
         counts = store.counts()
     if json_out:

