@@ -15,6 +15,7 @@ from redline.stages import stage
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]»]\s*$")
+_SENTENCE_BREAK = re.compile(r"\w[.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")
 ENGLISH = "en"
 # A footer such as "© 2026 Example Media Ltd. All rights reserved." names the site's publisher.
 _COPYRIGHT = re.compile(
@@ -44,11 +45,17 @@ def page_source(page: str) -> str | None:
 
 
 def prose_share(text: str) -> float:
-    """The share of a body's non-empty lines that end like a sentence (low for index and menu pages)."""
+    """The share of a body's words in lines that read as prose (low for index and menu pages).
+
+    A line reads as prose when it ends like a sentence or holds a sentence break inside it: a single
+    long paragraph cut off without a full stop is still prose, a list of headlines is not.
+    """
     lines = [line for line in text.splitlines() if line.strip()]
-    if not lines:
+    total = sum(len(line.split()) for line in lines)
+    if not total:
         return 0.0
-    return sum(bool(_SENTENCE_END.search(line)) for line in lines) / len(lines)
+    prose = sum(len(line.split()) for line in lines if _SENTENCE_END.search(line) or _SENTENCE_BREAK.search(line))
+    return prose / total
 
 
 @stage(
@@ -132,4 +139,4 @@ def _why_not_article(article: Article, options: IngestOptions) -> str:
     words = len(article.text.split())
     if words < options.min_article_words:
         return f"no article: only {words} words of text after cleaning (minimum {options.min_article_words})"
-    return f"no article: the text reads as a list of links or headlines, not prose ({prose_share(article.text):.0%} sentences)"
+    return f"no article: the text reads as a list of links or headlines, not prose ({prose_share(article.text):.0%} of words in sentences)"

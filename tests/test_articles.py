@@ -21,7 +21,8 @@ def test_articles_tidy_folds_spaces_and_blank_lines():
 
 def test_articles_prose_share_separates_prose_from_link_lists():
     assert prose_share("Envoys met on Friday.\nThey will meet again.") == 1.0
-    assert prose_share("World\nPolitics\nSport\nEnvoys met on Friday.") == 0.25
+    assert prose_share("World\nPolitics\nSport\nEnvoys met on Friday.") == 4 / 7
+    assert prose_share("Envoys met on Friday. They will meet again next week and then") == 1.0
 
 
 def test_articles_record_text_is_kept_as_is_even_one_sentence():
