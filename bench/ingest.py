@@ -20,11 +20,12 @@ from _common import data_dir, run_child
 
 INGEST = r"""
 import json, resource, sys, time
+from redline.ingest.options import IngestOptions
 from redline.ingest.run import ingest
 from redline.store import Store
 start = time.perf_counter()
 with Store(sys.argv[2]) as store:
-    summary = ingest([sys.argv[1]], store=store)
+    summary = ingest([sys.argv[1]], store=store, options=IngestOptions.load(nlp=False))
 seconds = time.perf_counter() - start
 print(json.dumps({"articles": summary.articles, "seconds": seconds, "problems": len(summary.problems),
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))

@@ -25,6 +25,12 @@ err = Console(stderr=True)
 
 DbOption = typer.Option(None, "--db", help="Database file (default: $REDLINE_DB or redline.db).")
 ConfigOption = typer.Option(None, "--config", help="YAML file overriding redline/data/ingest.yaml.")
+NlpOption = typer.Option(None, "--nlp/--no-nlp", help="Run spaCy, actors and quotes (default: nlp in ingest.yaml, on).")
+
+
+def _options(config: Optional[Path], nlp: Optional[bool]) -> IngestOptions:
+    """Ingest options from the shipped YAML, a user file, and the --nlp switch."""
+    return IngestOptions.load(config) if nlp is None else IngestOptions.load(config, nlp=nlp)
 
 
 def _db(path: Optional[Path]) -> Path:
@@ -99,11 +105,12 @@ def ingest(
     paths: list[str] = typer.Argument(..., help="Files, folders (recursive), globs, or - for standard input."),
     db: Optional[Path] = DbOption,
     config: Optional[Path] = ConfigOption,
+    nlp: Optional[bool] = NlpOption,
 ) -> None:
-    """Read, clean, deduplicate and store articles. Idempotent: the same input twice adds nothing."""
+    """Read, clean, deduplicate, analyse and store articles. Idempotent: the same input twice adds nothing."""
     from redline.ingest.run import ingest as run_ingest
 
-    options = IngestOptions.load(config)
+    options = _options(config, nlp)
     with Store(_db(db)) as store, _Bar(paths) as bar:
         summary = run_ingest(paths, store=store, options=options, on_file=bar.advance, command=" ".join(["ingest", *paths]))
         counts = store.counts()
@@ -120,6 +127,7 @@ def extract(
     paths: list[str] = typer.Argument(..., help="Files, folders (recursive), globs, or - for standard input."),
     format: str = typer.Option("json", "--format", help="json (one object) or jsonl (one article per line)."),
     config: Optional[Path] = ConfigOption,
+    nlp: Optional[bool] = NlpOption,
 ) -> None:
     """Run the pipeline with no database and print the records as JSON."""
     from redline.pipeline import extract as run_extract
@@ -127,7 +135,7 @@ def extract(
     if format not in ("json", "jsonl"):
         raise typer.BadParameter("use json or jsonl", param_hint="--format")
     with _Bar(paths) as bar:
-        result = run_extract(paths, options=IngestOptions.load(config), on_file=bar.advance)
+        result = run_extract(paths, options=_options(config, nlp), on_file=bar.advance)
     records = [a.to_json() for a in result.articles]
     if format == "jsonl":
         for record in records:
@@ -164,6 +172,36 @@ def articles_table(rows, *, title: str) -> Table:
         table.add_row(
             a.id, a.published or "-", a.source or "-", a.language or "-", (a.title or "(no title)")[:70],
             str(len(a.text.split())), a.duplicate_of or "",
+        )
+    return table
+
+
+@app.command()
+def quotes(
+    db: Optional[Path] = DbOption,
+    actor: Optional[str] = typer.Option(None, "--actor", help="Only quotes whose speaker's name contains this."),
+    limit: int = typer.Option(100, "--limit", min=1, help="How many to list."),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON Lines instead of a table."),
+) -> None:
+    """List the stored quotes: who said what, with the cue and the article it came from."""
+    with _open_readonly(db) as store:
+        rows = list(store.quotes(actor=actor, limit=limit))
+    if json_out:
+        for quote in rows:
+            sys.stdout.write(json.dumps(quote.to_json(), ensure_ascii=False) + "\n")
+        return
+    out.print(quotes_table(rows, title=f"{len(rows)} quotes" + (f" by speakers matching {actor!r}" if actor else "")))
+
+
+def quotes_table(rows, *, title: str) -> Table:
+    """A terminal table of quotes: speaker, country, cue, direct, text, article."""
+    table = Table(title=title, show_lines=True)
+    for name in ("speaker", "country", "cue", "direct", "quote", "article"):
+        table.add_column(name, overflow="fold")
+    for q in rows:
+        table.add_row(
+            q.speaker or "(unnamed)", q.speaker_country or "-", q.cue or "-", "yes" if q.direct else "reported",
+            q.text if len(q.text) <= 300 else q.text[:297] + "...", f"{q.article_id}\n{q.published or ''}",
         )
     return table
 

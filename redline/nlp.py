@@ -36,7 +36,11 @@ def load_pipeline():
 
 
 @stage("nlp", requires=("Article.text",), assigns=("Doc",))
-def parse_texts(texts: Iterable[str], *, batch_size: int = 32, n_process: int = 1) -> Iterator:
-    """spaCy Docs for the texts, in order, batched with `nlp.pipe` (n_process > 1 uses more cores)."""
+def parse_texts(texts: Iterable, *, batch_size: int = 32, n_process: int = 1, as_tuples: bool = False) -> Iterator:
+    """spaCy Docs for the texts, in order, batched with `nlp.pipe` (n_process > 1 uses more cores).
+
+    With `as_tuples`, the input is (text, context) pairs and the output (doc, context) pairs; the
+    context stays in this process.
+    """
     nlp = load_pipeline()
-    yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
+    yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process, as_tuples=as_tuples)

@@ -166,11 +166,26 @@ class Extraction:
     summary: RunSummary
 
 
+def full_pipeline(
+    paths: list[str], *, options: IngestOptions, summary: RunSummary, **kwargs
+) -> Iterator[DocumentOutcome | Problem]:
+    """`run_pipeline` followed, when options.nlp is on, by the NLP stages (spaCy, actors, quotes)."""
+    outcomes = run_pipeline(paths, options=options, summary=summary, **kwargs)
+    if not options.nlp:
+        return outcomes
+    from redline.analyse import AnalyseOptions, analyse_outcomes
+    from redline.ingest.options import spacy_processes
+
+    input_bytes = sum(f.size for f in expand_inputs(paths).files)
+    analyse = AnalyseOptions(processes=spacy_processes(options, input_bytes), batch_size=options.nlp_batch_size)
+    return analyse_outcomes(outcomes, options=analyse)
+
+
 def extract(paths: list[str], *, options: IngestOptions | None = None, on_file: ProgressCallback | None = None) -> Extraction:
     """Run the pipeline in memory and collect the articles (duplicates included, marked)."""
     summary = RunSummary()
     articles: list[Article] = []
-    for outcome in run_pipeline(paths, options=options or IngestOptions.load(), on_file=on_file, summary=summary):
+    for outcome in full_pipeline(paths, options=options or IngestOptions.load(), on_file=on_file, summary=summary):
         if isinstance(outcome, DocumentOutcome):
             articles.extend(item.article for item in outcome.articles)
     return Extraction(articles=articles, summary=summary)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -51,12 +51,22 @@ class Article:
     format: str = "text"
     body_hash: str = ""
     flags: list[str] = field(default_factory=list)
+    analysed: bool = False
+    actors: list[Any] = field(default_factory=list)
+    quotes: list[Any] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        """The article as the JSON output contract names it."""
-        data = asdict(self)
-        data.pop("body_hash")
+        """The article as the JSON output contract names it (stage records by their own `to_json`)."""
+        data = {f: getattr(self, f) for f in _ARTICLE_JSON_FIELDS}
+        data["flags"] = list(self.flags)
+        data["actors"] = [actor.to_json() for actor in self.actors]
+        data["quotes"] = [quote.to_json() for quote in self.quotes]
         return data
+
+
+_ARTICLE_JSON_FIELDS = (
+    "id", "input", "title", "published", "source", "language", "text", "duplicate_of", "url", "format",
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,10 +18,10 @@ def redline(*args: str, stdin: bytes | None = None, env: dict | None = None, cwd
 def test_cli_ingest_twice_adds_nothing_and_articles_lists(tmp_path):
     corpus = write_corpus(tmp_path / "in", records=12)
     db = tmp_path / "r.db"
-    first = redline("ingest", str(corpus), "--db", str(db))
+    first = redline("ingest", str(corpus), "--db", str(db), "--no-nlp")
     assert first.returncode == 0, first.stderr
     assert b"12 articles" in first.stderr
-    second = redline("ingest", str(corpus), "--db", str(db))
+    second = redline("ingest", str(corpus), "--db", str(db), "--no-nlp")
     assert b"12 already stored; 0 articles" in second.stderr
     listed = redline("articles", "--db", str(db), "--json")
     rows = [json.loads(line) for line in listed.stdout.splitlines()]
@@ -31,7 +31,7 @@ def test_cli_ingest_twice_adds_nothing_and_articles_lists(tmp_path):
 
 def test_cli_db_defaults_to_environment_variable(tmp_path):
     corpus = write_corpus(tmp_path / "in", records=3)
-    result = redline("ingest", str(corpus), env={"REDLINE_DB": str(tmp_path / "env.db")}, cwd=tmp_path)
+    result = redline("ingest", str(corpus), "--no-nlp", env={"REDLINE_DB": str(tmp_path / "env.db")}, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     with Store(tmp_path / "env.db", readonly=True) as store:
         assert store.counts().articles == 3
@@ -39,13 +39,13 @@ def test_cli_db_defaults_to_environment_variable(tmp_path):
 
 def test_cli_extract_json_contract_and_jsonl(tmp_path):
     corpus = write_corpus(tmp_path / "in", records=11)
-    result = redline("extract", str(corpus))
+    result = redline("extract", str(corpus), "--no-nlp")
     assert result.returncode == 0, result.stderr
     articles = json.loads(result.stdout)["articles"]
     assert len(articles) == 11
     assert articles[10]["duplicate_of"] == articles[9]["id"]
     assert {"id", "input", "title", "published", "source", "language", "text", "duplicate_of"} <= set(articles[0])
-    lines = redline("extract", str(corpus), "--format", "jsonl").stdout.splitlines()
+    lines = redline("extract", str(corpus), "--format", "jsonl", "--no-nlp").stdout.splitlines()
     assert [json.loads(line)["id"] for line in lines] == [a["id"] for a in articles]
 
 
@@ -90,7 +90,7 @@ def test_cli_shows_progress_bar_on_a_terminal(tmp_path):
     old = dict(os.environ)
     os.environ.update(env)
     try:
-        pty.spawn([sys.executable, "-m", "redline.cli", "ingest", str(tmp_path / "in"), "--db", str(tmp_path / "t.db")], read)
+        pty.spawn([sys.executable, "-m", "redline.cli", "ingest", str(tmp_path / "in"), "--db", str(tmp_path / "t.db"), "--no-nlp"], read)
     finally:
         os.environ.clear()
         os.environ.update(old)

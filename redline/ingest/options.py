@@ -57,6 +57,10 @@ class IngestOptions:
     batch_size: int = 200
     min_article_words: int = 25
     min_prose_share: float = 0.3
+    nlp: bool = True
+    processes: int | str = "auto"
+    parallel_from_bytes: int = 4 * _MB
+    nlp_batch_size: int = 32
     dedup: DedupOptions = field(default_factory=DedupOptions)
     fields: RecordFields = field(default_factory=RecordFields.load)
 
@@ -73,6 +77,21 @@ class IngestOptions:
             batch_size=int(data["batch_size"]),
             min_article_words=int(data["min_article_words"]),
             min_prose_share=float(data["min_prose_share"]),
+            nlp=bool(data.get("nlp", True)),
+            processes=data.get("processes", "auto"),
+            parallel_from_bytes=int(float(data.get("parallel_from_mb", 4)) * _MB),
+            nlp_batch_size=int(data.get("nlp_batch_size", 32)),
             dedup=DedupOptions(**data.get("dedup", {})),
         )
         return replace(options, **overrides)
+
+
+def spacy_processes(options: IngestOptions, input_bytes: int) -> int:
+    """How many spaCy processes to run for this much input: the configured number, or auto."""
+    import os
+
+    if options.processes != "auto":
+        return max(1, int(options.processes))
+    if input_bytes < options.parallel_from_bytes:
+        return 1
+    return max(1, min(2, os.cpu_count() or 1))

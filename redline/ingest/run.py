@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from redline.ingest.options import IngestOptions
-from redline.pipeline import DocumentOutcome, ProgressCallback, RunSummary, run_pipeline
+from redline.pipeline import DocumentOutcome, ProgressCallback, RunSummary, full_pipeline
 from redline.store import Store
 
 
@@ -15,7 +15,7 @@ def ingest(
     on_file: ProgressCallback | None = None,
     command: str = "ingest",
 ) -> RunSummary:
-    """Read, clean, deduplicate and store everything under the paths; idempotent and restartable.
+    """Read, clean, deduplicate, analyse (unless options.nlp is off) and store everything under the paths.
 
     Documents already in the store are skipped by content key, so ingesting the same input twice adds
     nothing, and a run killed halfway resumes where its last committed batch ended.
@@ -24,7 +24,7 @@ def ingest(
     summary = RunSummary()
     run_id = store.start_run(command)
     batch: list[DocumentOutcome] = []
-    for outcome in run_pipeline(
+    for outcome in full_pipeline(
         paths,
         options=options,
         dedup=store.deduplicator(options.dedup),

@@ -16,7 +16,7 @@ from redline.records import Article
 from redline.store.migrate import migrate
 
 DEFAULT_DB = "redline.db"
-_ARTICLE_COLUMNS = "id, input, text, title, published, source, language, duplicate_of, url, format, body_hash, flags"
+_ARTICLE_COLUMNS = "id, input, text, title, published, source, language, duplicate_of, url, format, body_hash, flags, analysed"
 
 
 def default_db_path() -> Path:
@@ -94,17 +94,34 @@ class Store:
                     self._insert_article(document.key, item)
 
     def _insert_article(self, document_key: str, item) -> None:
-        """Insert one article row (ignored when its id is already stored)."""
+        """Insert one article row with its actors and quotes (nothing when its id is already stored)."""
         a: Article = item.article
-        self.connection.execute(
+        cursor = self.connection.execute(
             "INSERT OR IGNORE INTO articles (id, document_key, seq, input, title, published, source, language, text,"
-            " duplicate_of, duplicate_kind, similarity, url, format, body_hash, minhash, flags)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " duplicate_of, duplicate_kind, similarity, url, format, body_hash, minhash, flags, analysed)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 a.id, document_key, item.seq, a.input, a.title, a.published, a.source, a.language, a.text,
                 a.duplicate_of, item.verdict.kind, item.verdict.similarity if item.verdict.kind else None,
-                a.url, a.format, a.body_hash, signature_bytes(item.signature), json.dumps(a.flags),
+                a.url, a.format, a.body_hash, signature_bytes(item.signature), json.dumps(a.flags), int(a.analysed),
             ),
+        )
+        if cursor.rowcount == 0:
+            return
+        self.connection.executemany(
+            "INSERT INTO actors (article_id, seq, name, kind, country, sector, role, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (a.id, n, x.name, x.kind, x.country, x.sector, x.role, json.dumps([list(m) for m in x.mentions]))
+                for n, x in enumerate(a.actors)
+            ],
+        )
+        self.connection.executemany(
+            "INSERT INTO quotes (article_id, seq, speaker, speaker_country, cue, text, direct, start, end)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (a.id, n, q.speaker, q.speaker_country, q.cue, q.text, int(q.direct), q.start, q.end)
+                for n, q in enumerate(a.quotes)
+            ],
         )
 
     def articles(self, *, include_duplicates: bool = True, limit: int | None = None, offset: int = 0) -> Iterator[Article]:
@@ -118,9 +135,26 @@ class Store:
             yield _article_from_row(row)
 
     def article(self, article_id: str) -> Article | None:
-        """One stored article by id."""
+        """One stored article by id, with its actors and quotes."""
         row = self.connection.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return _article_from_row(row) if row else None
+        if row is None:
+            return None
+        article = _article_from_row(row)
+        article.actors = [
+            StoredActor(name=r["name"], kind=r["kind"], country=r["country"], sector=r["sector"], role=r["role"],
+                        mentions=[tuple(m) for m in json.loads(r["mentions"])])
+            for r in self.connection.execute("SELECT * FROM actors WHERE article_id = ? ORDER BY seq", (article_id,))
+        ]
+        article.quotes = [_quote_from_row(r) for r in self.connection.execute(
+            "SELECT * FROM quotes WHERE article_id = ? ORDER BY seq", (article_id,))]
+        return article
+
+    def quotes(self, *, actor: str | None = None, limit: int | None = None) -> Iterator[StoredQuote]:
+        """Stored quotes in article order; `actor` keeps those whose speaker name contains it (any case)."""
+        sql = ("SELECT q.*, a.title, a.published, a.source FROM quotes q JOIN articles a ON a.id = q.article_id"
+               " WHERE (? IS NULL OR q.speaker LIKE '%' || ? || '%') ORDER BY a.rowid, q.seq LIMIT ?")
+        for row in self.connection.execute(sql, (actor, actor, -1 if limit is None else limit)):
+            yield _quote_from_row(row)
 
     def counts(self) -> StoreCounts:
         """How many documents, articles, duplicates and refused documents are stored."""
@@ -147,11 +181,64 @@ class Store:
             )
 
 
+@dataclass(slots=True)
+class StoredActor:
+    """An actor as stored: the fields of the actor stage's record, without its text index."""
+
+    name: str
+    kind: str | None
+    country: str | None
+    sector: str | None
+    role: str | None
+    mentions: list[tuple[int, int]]
+
+    def to_json(self) -> dict:
+        """The actor as the JSON output contract names it."""
+        return {"name": self.name, "country": self.country, "sector": self.sector, "role": self.role}
+
+
+@dataclass(slots=True)
+class StoredQuote:
+    """A stored quote with the article it came from."""
+
+    article_id: str
+    speaker: str | None
+    speaker_country: str | None
+    cue: str | None
+    text: str
+    direct: bool
+    start: int
+    end: int
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+
+    def to_json(self) -> dict:
+        """The quote as the JSON output contract names it, with its article id."""
+        return {
+            "speaker": self.speaker, "speaker_country": self.speaker_country, "cue": self.cue, "text": self.text,
+            "direct": self.direct, "start": self.start, "end": self.end, "article_id": self.article_id,
+        }
+
+
 def _article_from_row(row: sqlite3.Row) -> Article:
     """An Article from a row of the articles table."""
     data = dict(row)
     data["flags"] = json.loads(data["flags"] or "[]")
+    data["analysed"] = bool(data["analysed"])
     return Article(**data)
+
+
+def _quote_from_row(row: sqlite3.Row) -> StoredQuote:
+    """A StoredQuote from a quotes row (joined with its article's title, date and source when present)."""
+    keys = row.keys()
+    return StoredQuote(
+        article_id=row["article_id"], speaker=row["speaker"], speaker_country=row["speaker_country"], cue=row["cue"],
+        text=row["text"], direct=bool(row["direct"]), start=row["start"], end=row["end"],
+        title=row["title"] if "title" in keys else None,
+        published=row["published"] if "published" in keys else None,
+        source=row["source"] if "source" in keys else None,
+    )
 
 
 def _now() -> str:

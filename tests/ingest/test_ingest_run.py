@@ -13,7 +13,7 @@ from redline.store import Store
 
 from synth import write_corpus
 
-OPTIONS = IngestOptions.load(batch_size=7)
+OPTIONS = IngestOptions.load(batch_size=7, nlp=False)  # the mechanics of storing; NLP has its own tests
 
 
 def snapshot(path) -> dict:
@@ -85,7 +85,7 @@ def test_ingest_interrupted_in_process_then_rerun_equals_uninterrupted(tmp_path)
 def test_ingest_killed_process_then_rerun_equals_uninterrupted(tmp_path):
     corpus = write_corpus(tmp_path / "in", records=3000, near_duplicate_every=7)
     config = tmp_path / "small-batches.yaml"
-    config.write_text("batch_size: 50\n")
+    config.write_text("batch_size: 50\nnlp: false\n")
     db = tmp_path / "killed.db"
     command = [sys.executable, "-m", "redline.cli", "ingest", str(corpus), "--db", str(db), "--config", str(config)]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

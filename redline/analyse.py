@@ -1,0 +1,86 @@
+"""The NLP stages over the pipeline's stream: spaCy once per article, then actors, then quotes.
+
+Only first copies in English are analysed: a duplicate is not counted twice downstream (its first copy
+carries the analysis), and the English pipeline has nothing to say about other languages.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from redline.articles import ENGLISH
+from redline.nlp import parse_texts
+from redline.pipeline import ArticleOutcome, DocumentOutcome
+from redline.records import Problem
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class AnalyseOptions:
+    """How the NLP stages run: processes for spaCy (2 uses both cores) and texts per batch."""
+
+    processes: int = 1
+    batch_size: int = 32
+
+
+def wants_analysis(item: ArticleOutcome) -> bool:
+    """True for first copies in English (or of unknown language)."""
+    article = item.article
+    return not article.duplicate_of and article.language in (ENGLISH, None) and bool(article.text.strip())
+
+
+def analyse_article(item: ArticleOutcome, doc, *, dictionary) -> None:
+    """Attach the actors and quotes found in a parsed article to it."""
+    from redline.actors import find_actors
+    from redline.quotes import extract_quotes
+
+    actors = find_actors(doc, published=item.article.published, dictionary=dictionary)
+    item.article.actors = actors.actors
+    item.article.quotes = extract_quotes(doc, actors)
+    item.article.analysed = True
+
+
+class _Waiting:
+    """An outcome held back until every article of it that needs a parse has had one."""
+
+    __slots__ = ("outcome", "remaining")
+
+    def __init__(self, outcome: DocumentOutcome | Problem, remaining: int) -> None:
+        self.outcome = outcome
+        self.remaining = remaining
+
+
+def analyse_outcomes(
+    outcomes: Iterable[DocumentOutcome | Problem], *, options: AnalyseOptions | None = None
+) -> Iterator[DocumentOutcome | Problem]:
+    """The outcomes, in the same order, with actors and quotes attached to the articles that want them.
+
+    One `nlp.pipe` runs over the whole stream, so spaCy's worker processes start once per run.
+    """
+    from redline.actors import ActorDictionary
+
+    options = options or AnalyseOptions()
+    dictionary = ActorDictionary.load()
+    waiting: deque[_Waiting] = deque()
+
+    def texts() -> Iterator[tuple[str, tuple[_Waiting, ArticleOutcome]]]:
+        for outcome in outcomes:
+            targets = [i for i in getattr(outcome, "articles", []) if wants_analysis(i)]
+            entry = _Waiting(outcome, len(targets))
+            waiting.append(entry)
+            for item in targets:
+                yield item.article.text, (entry, item)
+
+    def ready() -> Iterator[DocumentOutcome | Problem]:
+        while waiting and waiting[0].remaining == 0:
+            yield waiting.popleft().outcome
+
+    pairs = parse_texts(texts(), batch_size=options.batch_size, n_process=options.processes, as_tuples=True)
+    for doc, (entry, item) in pairs:
+        analyse_article(item, doc, dictionary=dictionary)
+        entry.remaining -= 1
+        yield from ready()
+    # outcomes with nothing to parse that arrived after the last parsed article
+    while waiting:
+        yield waiting.popleft().outcome

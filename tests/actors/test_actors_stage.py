@@ -1,0 +1,14 @@
+"""The actor stage is registered with what it requires and assigns."""
+
+from __future__ import annotations
+
+from redline.actors import find_actors
+from redline.stages import STAGES
+
+
+def test_actors_stage_is_registered():
+    info = STAGES["actors"]
+    assert info.func is find_actors
+    assert info.requires == ("Doc", "Article.published")
+    assert info.assigns == ("Article.actors",)
+    assert info.doc
