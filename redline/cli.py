@@ -22,6 +22,9 @@ app = typer.Typer(
 )
 out = Console()
 err = Console(stderr=True)
+# Piped output would wrap at 80 columns; tables of articles read better wider.
+if not out.is_terminal:
+    out = Console(width=140)
 
 DbOption = typer.Option(None, "--db", help="Database file (default: $REDLINE_DB or redline.db).")
 ConfigOption = typer.Option(None, "--config", help="YAML file overriding redline/data/ingest.yaml.")
@@ -167,10 +170,10 @@ def articles_table(rows, *, title: str) -> Table:
     """A terminal table of articles: id, date, source, language, title, words, duplicate."""
     table = Table(title=title, show_lines=False)
     for name in ("id", "published", "source", "lang", "title", "words", "duplicate of"):
-        table.add_column(name, overflow="fold")
+        table.add_column(name, overflow="ellipsis", no_wrap=name != "title")
     for a in rows:
         table.add_row(
-            a.id, a.published or "-", a.source or "-", a.language or "-", (a.title or "(no title)")[:70],
+            a.id, a.published or "-", (a.source or "-")[:24], a.language or "-", (a.title or "(no title)")[:80],
             str(len(a.text.split())), a.duplicate_of or "",
         )
     return table
@@ -201,7 +204,7 @@ def quotes_table(rows, *, title: str) -> Table:
     for q in rows:
         table.add_row(
             q.speaker or "(unnamed)", q.speaker_country or "-", q.cue or "-", "yes" if q.direct else "reported",
-            q.text if len(q.text) <= 300 else q.text[:297] + "...", f"{q.article_id}\n{q.published or ''}",
+            q.text if len(q.text) <= 200 else q.text[:197] + "...", f"{q.article_id}\n{q.published or ''}",
         )
     return table
 
@@ -226,8 +229,10 @@ def demo(db: Path = typer.Option(Path("redline-demo.db"), "--db", help="Database
     with Store(db) as store, _Bar(paths) as bar:
         summary = run_ingest(paths, store=store, on_file=bar.advance, command="demo")
         rows = list(store.articles())
+        said = list(store.quotes(limit=25))
     print_summary(summary, console=out)
     out.print(articles_table(rows, title=f"{len(rows)} articles in {db}"))
+    out.print(quotes_table(said, title=f"who said what (first {len(said)} quotes; all: redline quotes --db {db})"))
 
 
 @app.command()

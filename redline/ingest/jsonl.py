@@ -93,6 +93,7 @@ def record_document(record: Any, *, input_name: str, raw: bytes, fields: RecordF
     if text is None and html is None:
         return Problem(input_name, f"record has no body field (one of: {', '.join(fields.text + fields.html)})")
     url = _field(record, fields.url)
+    source = _source_name(_field(record, fields.source)) or domain_of(url)
     return Document(
         input=input_name,
         kind="record" if text is not None else "html",
@@ -101,8 +102,8 @@ def record_document(record: Any, *, input_name: str, raw: bytes, fields: RecordF
         url=url,
         title=_field(record, fields.title),
         published=normalise_date(_raw_field(record, fields.date)),
-        source=_field(record, fields.source) or domain_of(url),
-        group=_field(record, fields.source) or domain_of(url),
+        source=source,
+        group=source,
     )
 
 
@@ -123,6 +124,13 @@ def _field(record: dict[str, Any], names: tuple[str, ...]) -> str | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         value = str(value)
     return value.strip() or None if isinstance(value, str) else None
+
+
+def _source_name(value: str | None) -> str | None:
+    """A record's source: a bare domain loses its `www.`, a name stays as it is."""
+    if value and " " not in value and "." in value:
+        return domain_of(value)
+    return value
 
 
 def domain_of(url: str | None) -> str | None:

@@ -54,3 +54,8 @@ def test_jsonl_same_record_gets_same_key():
     one = _read(b'{"text": "same"}\n')[0]
     two = _read(b'\n{"text": "same"}  \n')[0]
     assert one.key == two.key
+
+
+def test_jsonl_source_domain_loses_www_but_names_stay():
+    found = _read(b'{"text": "a", "source_domain": "www.example.com"}\n{"text": "b", "source": "Example Wire"}\n')
+    assert [d.source for d in found] == ["example.com", "Example Wire"]
