@@ -32,7 +32,10 @@ test: $(STAMP) system-deps
 
 bench: $(STAMP)
 	$(BIN)/python bench/clean.py
+	$(BIN)/python bench/html_extract.py
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/quotes.py
+	$(BIN)/python bench/throughput.py
 
 clean:
 	rm -rf $(VENV) *.egg-info redline-demo.db* test-output
