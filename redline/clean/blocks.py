@@ -107,11 +107,12 @@ def chain(
 
     Chaining stops at an article's end (a copyright line), at a dateline starting another item (a
     comment, a teaser) and, going backwards, at the main block's headline (what precedes it is not
-    its body). A dateline is crossed forwards only when the gap also closes the article with a
-    repeated headline and the block beyond is article-sized: the next article of a multi-article
+    its body). A dateline is crossed forwards only when the block beyond is article-sized and the
+    gap either closes the article with a repeated headline or announces the next one (a cue such as
+    "Next article", then a headline with its byline or dateline): the next article of a multi-article
     page. A gap headed by a list cue ("Related", "Comments") is crossed only when the block beyond
-    shares the vocabulary of what is kept so far: a body resumes after an inline widget, a list of
-    other stories does not.
+    shares the vocabulary of what is kept so far (a body resumes after an inline widget, a list of
+    other stories does not) or when the gap announces the next article.
     """
     kept = [blocks[main]]
     for step in (1, -1):
@@ -123,11 +124,14 @@ def chain(
                 break
             if gaps.has(gaps.ends, low, high) or (step == -1 and gaps.has(gaps.heads, low, high)):
                 break
-            if gaps.has(gaps.datelines, low, high) and not (
-                step == 1 and gaps.has(gaps.closers, low, high) and there.chars >= options.min_segment_chars
-            ):
+            # the next article of a multi-article page: announced ("Next article", then its headline and
+            # byline or dateline), or below a headline that closes the article above
+            forward = step == 1 and there.chars >= options.min_segment_chars
+            announced = forward and gaps.announces(low, high)
+            closed = forward and gaps.has(gaps.closers, low, high)
+            if gaps.has(gaps.datelines, low, high) and not (announced or closed):
                 break
-            if gaps.has(gaps.lists, low, high) and cohesion(kept, there) < options.min_cohesion:
+            if gaps.has(gaps.lists, low, high) and not announced and cohesion(kept, there) < options.min_cohesion:
                 break
             kept.append(there)
             j += step
@@ -137,16 +141,24 @@ def chain(
 @dataclass(frozen=True, slots=True)
 class GapEvidence:
     """Sorted positions of lines that stop chaining (article ends, datelines, list heads, the main
-    headline) or that close an article (a headline seen before on the page, or printed twice in a row)."""
+    headline), that close an article (a headline seen before on the page, or printed twice in a row),
+    that announce the next article ("Next article") and that open one (see headline.article_starts)."""
 
     ends: tuple[int, ...]
     datelines: tuple[int, ...]
     lists: tuple[int, ...]
     heads: tuple[int, ...]
     closers: tuple[int, ...]
+    nexts: tuple[int, ...] = ()
+    starts: tuple[int, ...] = ()
 
     @staticmethod
     def has(positions: tuple[int, ...], low: int, high: int) -> bool:
         """True when a position lies strictly between low and high."""
         k = bisect_right(positions, low)
         return k < len(positions) and positions[k] < high
+
+    def announces(self, low: int, high: int) -> bool:
+        """True when the gap announces another article: a "Next article" cue, then an article start below it."""
+        k = bisect_right(self.nexts, low)
+        return k < len(self.nexts) and self.nexts[k] < high and self.has(self.starts, self.nexts[k], high)

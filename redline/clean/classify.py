@@ -1,7 +1,8 @@
 """Classifying each line as body or boilerplate: its own evidence first, then its neighbours' (jusText-like).
 
 A line is first judged alone: boilerplate evidence (a widget cue, a notice, a dateline, a line repeated
-on the page or recurring on other pages of the source) fixes it as bad; otherwise its length and
+on the page or recurring on other pages of the source) fixes it as bad, though a line of running prose
+(many sentences) is never a notice or caption whatever cue words it holds; otherwise its length and
 stop-word share make it good, near-good, short or bad. Short and near-good lines then take the class
 their nearest decided neighbours suggest, so a subheading between two body paragraphs stays and a
 label between two menus goes.
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from .cues import CueMatcher
 from .dateline import Dateline
 from .headline import title_keys
-from .lines import Line
+from .lines import Line, sentence_count
 from .options import CleanOptions
 from .stopwords import stop_share
 
@@ -107,10 +108,9 @@ def judge_alone(line: Line, evidence: Evidence, options: CleanOptions) -> Judged
         return Judged(BAD, True, "recurring")
     if cues.is_widget(line):
         return Judged(BAD, True, "widget")
-    if cues.notice_hits(line) >= options.notice_min_cues + (line.word_count > options.notice_long_words):
-        return Judged(BAD, True, "notice")
-    if cues.is_caption(line):
-        return Judged(BAD, True, "caption")
+    cue_reason = _cue_reason(line, cues, options)
+    if cue_reason:
+        return Judged(BAD, True, cue_reason)
     if line.key in evidence.repeated and line.chars < options.length_high:
         return Judged(BAD, True, "repeated")
     if line.chars < options.length_low:
@@ -124,6 +124,28 @@ def judge_alone(line: Line, evidence: Evidence, options: CleanOptions) -> Judged
     if stop >= evidence.stop_low:
         return Judged(NEARGOOD, False, "near-prose")
     return Judged(BAD, False, "not prose")
+
+
+def _cue_reason(line: Line, cues: CueMatcher, options: CleanOptions) -> str | None:
+    """The reason ("notice", "caption") when the line's cue words make it boilerplate, else None.
+
+    A long line of running prose is body whatever cue words it holds: a whole article scraped onto
+    one line mentions "privacy" or ends with "additional reporting by", while notices and captions
+    run to a few sentences at most.
+    """
+    hits = cues.notice_hits(line)
+    is_notice = hits >= options.notice_min_cues + (line.word_count > options.notice_long_words)
+    if not (is_notice or cues.is_caption(line)) or _is_running_prose(line, options):
+        return None
+    return "notice" if is_notice else "caption"
+
+
+def _is_running_prose(line: Line, options: CleanOptions) -> bool:
+    """True for a line holding many sentences: a paragraph or a whole article, never page furniture."""
+    # that many sentences take at least that many words: most lines are ruled out before counting
+    if line.word_count < options.prose_min_sentences * options.min_sentence_words:
+        return False
+    return sentence_count(line.text) >= options.prose_min_sentences
 
 
 def _is_byline(line: Line, options: CleanOptions) -> bool:

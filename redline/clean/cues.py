@@ -1,4 +1,4 @@
-"""Matching the YAML cue words (widgets, notices, article ends, list heads) against a line, as whole words."""
+"""Matching the YAML cue words (widgets, notices, article ends, list heads, next-article cues) against a line."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ class CueMatcher:
     notice: re.Pattern[str] | None
     end: re.Pattern[str] | None
     list_head: re.Pattern[str] | None
+    next_article: re.Pattern[str] | None
     caption: re.Pattern[str] | None
     widget_max_words: int
     widget_short_words: int
@@ -58,6 +59,10 @@ class CueMatcher:
         """True for a short line that heads a list of other content ("Related", "Comments")."""
         return line.word_count <= self.widget_max_words and _found(self.list_head, line)
 
+    def announces_next(self, line: Line) -> bool:
+        """True for a short line announcing the next article of the page ("Next article", "Up next")."""
+        return line.word_count <= self.widget_max_words and _found(self.next_article, line)
+
 
 def _found(pattern: re.Pattern[str] | None, line: Line) -> bool:
     """True when the pattern matches the line's folded text."""
@@ -81,6 +86,7 @@ def cue_matcher(options: CleanOptions) -> CueMatcher:
         notice=compile_cues(options.notice_cues),
         end=compile_cues(options.end_cues),
         list_head=compile_cues(options.list_cues),
+        next_article=compile_cues(options.next_cues),
         caption=compile_cues(options.caption_cues),
         widget_max_words=options.widget_max_words,
         widget_short_words=options.widget_short_words,

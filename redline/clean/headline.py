@@ -1,14 +1,16 @@
-"""Headline-shaped lines and the evidence that one is the page's headline (the page title, a repeat).
+"""Headline-shaped lines and the evidence that one is an article's headline (the page title, a repeat, a start).
 
 A headline is short, starts like a title, and does not end like a sentence: a long sentence with a
 full stop (a standfirst) is never one. A headline-shaped line is evidence of an article's headline when
-it repeats the page title that naive scrapers put first (minus the site name after a separator) or
-when it appears more than once on the page (title tag, h1, share text, a trailer after the body).
+it repeats the page title that naive scrapers put first (minus the site name after a separator), when
+it appears more than once on the page (title tag, h1, share text, a trailer after the body), or when
+it opens an article: its byline or dateline just below it, then body.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from .lines import Line, line_key
@@ -56,7 +58,8 @@ def headline_strength(
     """
     if not lines:
         return {}
-    from_title = title_keys(lines[0], options)
+    # a first line made of widget cues ("Listen to this article 5 min") is no page title
+    from_title = title_keys(lines[0], options) if 0 not in widgets else frozenset()
     counts = Counter(line.key for line in lines)
     out: dict[int, int] = {}
     for line in lines:
@@ -69,6 +72,50 @@ def headline_strength(
         elif counts[line.key] > 1 or line.index == 0:
             out[line.index] = REPEATED
     return out
+
+
+def article_starts(
+    lines: list[Line], marks: set[int], widgets: set[int], body: list[int], options: CleanOptions
+) -> tuple[int, ...]:
+    """Positions of headlines that open an article: the signature of a news page's (first) article.
+
+    A headline-shaped line, then its byline or dateline (`marks`) at most `start_mark_lines` lines
+    below it (a standfirst may sit between), then body lines within `title_window_lines` of the
+    headline. `body` holds the sorted positions of body lines.
+    """
+    out: set[int] = set()
+    for mark in sorted(marks):
+        head = _headline_above(lines, mark, marks, widgets, options)
+        if head is None:
+            continue
+        k = bisect_right(body, mark)
+        if k < len(body) and body[k] - head <= options.title_window_lines:
+            out.add(head)
+    return tuple(sorted(out))
+
+
+def _headline_above(
+    lines: list[Line], mark: int, marks: set[int], widgets: set[int], options: CleanOptions
+) -> int | None:
+    """The headline-shaped line a byline or dateline sits under, or None.
+
+    Other bylines and datelines may lie between, and one other line (a standfirst); a second one
+    means the mark sits inside a body. A widget between means the line above is a link ("Next post",
+    a title, "1 comment", then a comment's date), not the headline of what follows.
+    """
+    other = 0
+    for i in range(mark - 1, max(-1, mark - options.start_mark_lines - 1), -1):
+        if i in marks:
+            continue
+        if i in widgets:
+            return None
+        if is_headline_shaped(lines[i], options):
+            # an author's name above a dateline (a list of other stories) is shaped like a short headline
+            return i if lines[i].word_count >= options.start_title_min_words else None
+        other += 1
+        if other > 1:
+            return None
+    return None
 
 
 def strip_site_name(text: str, max_site_words: int) -> str:

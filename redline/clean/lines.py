@@ -16,6 +16,10 @@ _LETTER_DIGIT = re.compile(r"(?<=[^\W\d])(?=\d)|(?<=\d)(?=[^\W\d])")
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]+")
 _TERMINAL = frozenset(".!?…。！？")
 _CLOSERS = frozenset("\"'”’»)]）」』")
+# a sentence end: terminal punctuation (maybe inside closing quotes), a space, then the next sentence's
+# first letter or digit (captured: a lower-case one means "e.g. the", not a new sentence); scripts
+# written without spaces end a sentence with "。！？" alone
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+[\"'“‘«(\[]*(\w)|[。！？](?!\s*$)")
 _MAX_KEY_CHARS = 400
 
 
@@ -111,6 +115,12 @@ def ends_sentence(text: str) -> bool:
     while end >= 0 and text[end] in _CLOSERS:
         end -= 1
     return end >= 0 and text[end] in _TERMINAL
+
+
+def sentence_count(text: str) -> int:
+    """How many sentences the text holds, told from sentence ends followed by a sentence start (at least 1)."""
+    ends = sum(1 for m in _SENTENCE_END.finditer(text) if not (m.group(1) or "").islower())
+    return ends + 1
 
 
 def line_key(line: str) -> str:

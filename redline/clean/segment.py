@@ -6,7 +6,9 @@ closes the article above it (it is that article's own headline again, or a headl
 in a row), the text after it changes topic (at most `max_boundary_cohesion` of its content words
 appear in the article above) and each side holds at least `min_segment_chars` of body text. A
 headline that merely appears elsewhere on the page (a "trending" list, a repeated button) does not
-split an article.
+split an article. A gap holding an article start (a headline with its byline or dateline below,
+see headline.article_starts) marks a boundary whatever the topic, given enough text on each side:
+that is how a news page prints its next article, which may well follow the same story.
 
 Title rule: an article takes the nearest headline above its body (for the first article, a repeat
 of the page title anywhere above it wins over a line that merely repeats; past a boundary, any
@@ -59,18 +61,20 @@ def body_anchors(keep: list[int], anchors: dict[int, int], lines: list[Line]) ->
 def split_parts(
     keep: list[int],
     anchors: dict[int, int],
+    starts: tuple[int, ...],
     lines: list[Line],
     stop_words: frozenset[str],
     furniture: set[int],
     options: CleanOptions,
 ) -> list[Part]:
-    """The kept body lines cut where one article ends and an unrelated one starts.
+    """The kept body lines cut where one article ends and an unrelated one (or an announced one) starts.
 
-    `furniture` holds lines that can never be a headline (datelines, bylines, widgets).
+    `starts` holds the headlines of article starts; `furniture` holds lines that can never be a
+    headline (datelines, bylines, widgets).
     """
     if not keep:
         return []
-    cuts = _cut_points(keep, anchors, lines, stop_words, options)
+    cuts = _cut_points(keep, anchors, starts, lines, stop_words, options)
     bodies: list[list[int]] = []
     start = 0
     for cut in cuts:
@@ -94,14 +98,22 @@ def split_parts(
 
 
 def _cut_points(
-    keep: list[int], anchors: dict[int, int], lines: list[Line], stop_words: frozenset[str], options: CleanOptions
+    keep: list[int],
+    anchors: dict[int, int],
+    starts: tuple[int, ...],
+    lines: list[Line],
+    stop_words: frozenset[str],
+    options: CleanOptions,
 ) -> list[int]:
     """Positions in `keep` where a new article starts, with enough text on each side.
 
-    The gap before it must close the current article (it holds the current article's own headline
-    again, or a headline printed twice in a row) and the text after it must change topic: little of
-    its vocabulary appears in the current article.
+    The gap before it must open a new article (a headline with its byline or dateline below), or
+    close the current article (it holds the current article's own headline again, or a headline
+    printed twice in a row) with text after it that changes topic: little of its vocabulary appears
+    in the current article. An opened article needs no change of topic: a news page's next article
+    may well be on the same story.
     """
+    opening = set(starts)
     total = sum(lines[i].chars for i in keep)
     cuts: list[int] = []
     done = seen = 0  # body chars before the last accepted cut, and before the current line
@@ -110,16 +122,19 @@ def _cut_points(
     leader = _leader_key(keep[0], anchors, lines, options, first=True)
     for pos in range(1, len(keep)):
         seen += lines[keep[pos - 1]].chars
-        keys = [lines[i].key for i in range(keep[pos - 1] + 1, keep[pos]) if i in anchors]
-        if not keys or not (leader in keys or len(set(keys)) < len(keys)):
+        gap = range(keep[pos - 1] + 1, keep[pos])
+        keys = [lines[i].key for i in gap if i in anchors]
+        opens = any(i in opening for i in gap)
+        if not opens and not (keys and (leader in keys or len(set(keys)) < len(keys))):
             continue
         if seen - done < options.min_segment_chars or total - seen < options.min_segment_chars:
             continue
-        for i in keep[max(start, read) : pos]:
-            vocabulary.update(content_words(lines[i].text, stop_words))
-        read = pos
-        if _overlap(vocabulary, keep[pos:], lines, stop_words, options) > options.max_boundary_cohesion:
-            continue
+        if not opens:
+            for i in keep[max(start, read) : pos]:
+                vocabulary.update(content_words(lines[i].text, stop_words))
+            read = pos
+            if _overlap(vocabulary, keep[pos:], lines, stop_words, options) > options.max_boundary_cohesion:
+                continue
         cuts.append(pos)
         done, start, vocabulary = seen, pos, set()
         leader = _leader_key(keep[pos], anchors, lines, options, first=False)

@@ -51,6 +51,21 @@ RAIL = Sample(
     ),
 )
 
+# A second article on the fishing story (same vocabulary), as a news page prints it below the first.
+FISHING_FOLLOWUP = Sample(
+    headline="Coastal towns wait anxiously for the outcome of the fishing talks",
+    standfirst="Skippers in the harbour towns say the quota plan will decide whether their boats stay at sea.",
+    dateline="March 3, 2025",
+    paragraphs=(
+        "In the harbour towns of the northern coast, skippers gathered on the quay on Monday to follow news "
+        "of the fishing talks, which they say will decide whether small boats can keep fishing the northern grounds.",
+        "Many of them fear that a revised quota plan will favour large trawlers, and that independent monitoring "
+        "of the catch will add costs that small fishing communities on both sides of the border cannot carry.",
+        "The harbour master said the fleet had shrunk by a third in ten years, and that the quotas agreed at the "
+        "talks would matter more to the towns than any decision taken in the capitals in the last decade.",
+    ),
+)
+
 MENU = ("Skip to content", "Home", "World", "Politics", "Business", "Sport", "Search", "Sign in")
 SHARE = ("Share this article", "Facebook", "Twitter", "Email", "Print")
 FOOTER = (
@@ -83,6 +98,11 @@ def article_page(sample: Sample, *, site: str = "The Daily Example") -> str:
     )
 
 
+def news_article(sample: Sample, byline: str, *, widget: str = "Listen to this article 4 min") -> tuple[str, ...]:
+    """One article as a news page prints it: headline, byline, dateline, a widget line, then the body."""
+    return (sample.headline, byline, sample.dateline, widget, *sample.paragraphs)
+
+
 @pytest.fixture
 def fishing() -> Sample:
     """The fishing-talks sample article."""
@@ -112,6 +132,17 @@ class Kit:
     def article(sample: Sample, *, site: str = "The Daily Example") -> str:
         """See article_page."""
         return article_page(sample, site=site)
+
+    @staticmethod
+    def news(sample: Sample, byline: str, *, widget: str = "Listen to this article 4 min") -> tuple[str, ...]:
+        """See news_article."""
+        return news_article(sample, byline, widget=widget)
+
+
+@pytest.fixture
+def followup() -> Sample:
+    """A second article on the fishing story."""
+    return FISHING_FOLLOWUP
 
 
 @pytest.fixture

@@ -100,3 +100,36 @@ def test_boilerplate_non_english_page(kit) -> None:
     page = kit.page(["Startseite", "Politik", "Wirtschaft", "Anmelden"], ["Fischereigespräche wieder aufgenommen"],
                     paragraphs, ["Teilen", "Impressum", "Datenschutz"])
     assert clean_page(page)[0].text.split("\n") == paragraphs
+
+
+# A whole article on one line, as some feeds deliver it; it mentions privacy, personal data, signing up and
+# accepting, and ends with a reporting credit: notice and caption cues that must not drop it.
+ONE_LINE_ARTICLE = (
+    "The two coastal states agreed on Thursday to extend the fishing talks by a week, after envoys said a "
+    "deal on quotas for the northern grounds was within reach. The eastern delegation had asked for more time "
+    "to consult the harbour towns. Skippers there have complained that the monitoring plan would collect "
+    "personal data about crews without clear privacy rules. The western envoy said her side would accept "
+    "independent observers on larger trawlers only. Small boats would sign up to a voluntary logbook scheme "
+    "instead. Observers described the mood as tense but businesslike. Both foreign ministers are expected to "
+    "join the final session next Friday. A joint statement is due once the quotas are settled. Until then, "
+    "neither side will brief the press on the details. Additional reporting by Sam Ortiz."
+)
+
+
+def test_boilerplate_single_line_article_kept_whole() -> None:
+    segments = clean_page(ONE_LINE_ARTICLE)
+    assert [s.text for s in segments] == [ONE_LINE_ARTICLE]
+
+
+def test_boilerplate_single_line_article_kept_among_furniture(kit) -> None:
+    segments = clean_page(kit.page(kit.menu, [ONE_LINE_ARTICLE], kit.footer))
+    assert [s.text for s in segments] == [ONE_LINE_ARTICLE]
+
+
+def test_boilerplate_few_sentence_consent_notice_still_removed(kit, fishing) -> None:
+    notice = (
+        "We and our partners use cookies to personalise content. By clicking accept you consent to this. "
+        "You can change your choice at any time. See our privacy policy for details. Manage your settings."
+    )
+    page = kit.page([fishing.headline], fishing.paragraphs, [notice])
+    assert clean_page(page)[0].text.split("\n") == list(fishing.paragraphs)

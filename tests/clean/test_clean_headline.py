@@ -52,3 +52,21 @@ def test_headline_first_line_of_plain_article_is_title(kit, fishing) -> None:
     segment = clean_page(kit.page([fishing.headline], fishing.paragraphs))[0]
     assert segment.title == fishing.headline
     assert segment.text.split("\n") == list(fishing.paragraphs)
+
+
+def test_headline_article_start_gives_title(kit, fishing) -> None:
+    page = kit.page(kit.menu, ["Coastal Affairs"], kit.news(fishing, "By Jane Doe"), kit.share, kit.footer)
+    segment = clean_page(page)[0]
+    assert segment.title == fishing.headline
+    assert segment.published == "2025-03-04"
+
+
+def test_headline_author_name_above_dateline_is_not_title(kit, fishing) -> None:
+    page = kit.page(["Jane Q. Doe", fishing.dateline], fishing.paragraphs)
+    assert clean_page(page)[0].title is None
+
+
+def test_headline_listen_widget_is_never_title(kit, fishing) -> None:
+    listen = "Listen to this article 5 min"
+    page = kit.page([listen], kit.news(fishing, "By Jane Doe", widget=listen), [listen])
+    assert clean_page(page)[0].title == fishing.headline

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from redline.clean import line_key
-from redline.clean.lines import ends_sentence, make_line, split_lines
+from redline.clean.lines import ends_sentence, make_line, sentence_count, split_lines
 
 
 def test_lines_key_ignores_case_punctuation_spacing_and_numbers() -> None:
@@ -42,3 +42,10 @@ def test_lines_make_line_counts_words_of_unspaced_scripts() -> None:
 
 def test_lines_make_line_folds_labels_glued_to_counters() -> None:
     assert "article 4 minutes" in make_line(0, "listen to this article4 minutes").folded
+
+
+def test_lines_sentence_count() -> None:
+    assert sentence_count("Talks resume today") == 1
+    assert sentence_count("Talks resumed. Envoys met! “Will it last?” Nobody knows.") == 4
+    assert sentence_count("The envoy, e.g. the eastern one, spoke. Then the talks ended.") == 2
+    assert sentence_count("渔业谈判恢复了。双方见面了。") == 2
