@@ -96,7 +96,6 @@ class Book:
     """The clusters of one article, by key, and their mentions."""
 
     clusters: dict[str, Cluster] = field(default_factory=dict)
-    _by_name: dict[int, Cluster] = field(default_factory=dict)
 
     def get(self, key: str, kind: str, name: str, entry: Entry | None = None, named: bool = True) -> Cluster:
         """The cluster under `key`, created when new."""
@@ -115,14 +114,6 @@ class Book:
         ref = MentionRef(start, end, head, cluster, how)
         cluster.mentions.append(ref)
         return ref
-
-    def name_cluster(self, name: Name, cluster: Cluster) -> None:
-        """Remember which cluster a name mention went to."""
-        self._by_name[id(name)] = cluster
-
-    def cluster_of(self, name: Name) -> Cluster | None:
-        """The cluster a name mention went to, or None (a name that was dropped)."""
-        return self._by_name.get(id(name))
 
     def references(self) -> list[MentionRef]:
         """Every mention of every cluster, in text order."""

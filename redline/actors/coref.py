@@ -2,7 +2,8 @@
 
 - he/him/his, she/her: the nearest narrative sentence (quotes are skipped, see DocView.distance) with a
   person mentioned before the pronoun, within a window; in it, its first subject, else its last person.
-  Gender must not clash, and an object pronoun is never its own clause's subject ("Trump told him").
+  Gender must not clash (a person's gender is the dictionary's, a title's, that of the first pronoun
+  resolved to them, or their given name's), and an object pronoun is never its own clause's subject ("Trump told him").
 - they/them/their: the same rule over organisations, groups, plural country mentions ("the Iranians")
   and plural common nouns ("officials"); when the winner is a common noun the pronoun refers to a
   group, not an actor, and stays unresolved.
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .clusters import Book, Cluster, Context, MentionRef
+from .clusters import Book, Cluster, Context
 
 _OBJECT_DEPS = ("dobj", "pobj", "dative", "iobj")
 _RELATIVE_TAGS = ("WDT", "WP", "WP$")
@@ -30,13 +31,13 @@ class Candidate:
 
 def resolve_pronouns(ctx: Context, book: Book) -> None:
     """Add a mention to each actor for every pronoun that refers to it."""
-    view, lexicon = ctx.view, ctx.lexicon
-    pending = book.references()
+    view = ctx.view
+    pending = sorted(book.references(), key=lambda m: m.end)
     nouns = [i for i in range(len(view)) if view.tag[i] in ("NNS", "NNPS") and ctx.owner[i] < 0]
     history: list[Candidate] = []
     at: dict[int, Cluster] = {}
     p = n = 0
-    for i, word in enumerate(view.lower):
+    for i in range(len(view)):
         while p < len(pending) and pending[p].end <= i:
             ref = pending[p]
             history.append(Candidate(ref.head, ref.cluster))
@@ -49,18 +50,27 @@ def resolve_pronouns(ctx: Context, book: Book) -> None:
             n += 1
         if view.pos[i] != "PRON":
             continue
-        if word in lexicon.person_pronouns:
-            cluster = _person(ctx, history, i, lexicon.person_pronouns[word])
-        elif word in lexicon.plural_pronouns:
-            cluster = _plural(ctx, history, i)
-        elif word in lexicon.thing_pronouns:
-            cluster = _thing(ctx, at, i)
-        else:
-            continue
+        cluster = _referent(ctx, history, at, i)
         if cluster is not None:
             book.mention(cluster, i, i + 1, i, "pronoun")
             history.append(Candidate(i, cluster))
             at[i] = cluster
+
+
+def _referent(ctx: Context, history: list[Candidate], at: dict[int, Cluster], i: int) -> Cluster | None:
+    """The actor the pronoun at token i refers to, or None (not a third-person pronoun, or no actor)."""
+    lexicon, word = ctx.lexicon, ctx.view.lower[i]
+    if word in lexicon.person_pronouns:
+        cluster = _person(ctx, history, i, lexicon.person_pronouns[word])
+        if cluster is not None and _gender(ctx, cluster) is None:
+            # "he" once, "he" after: a later "she" is somebody else
+            cluster.gender = lexicon.person_pronouns[word]
+        return cluster
+    if word in lexicon.plural_pronouns:
+        return _plural(ctx, history, i)
+    if word in lexicon.thing_pronouns:
+        return _thing(ctx, at, i)
+    return None
 
 
 def _person(ctx: Context, history: list[Candidate], i: int, gender: str) -> Cluster | None:
@@ -68,6 +78,7 @@ def _person(ctx: Context, history: list[Candidate], i: int, gender: str) -> Clus
     view = ctx.view
 
     def fits(c: Candidate) -> bool:
+        """A person of the pronoun's gender, outside quotes unless it is in one, not its clause's subject."""
         cluster = c.cluster
         if cluster is None or cluster.kind != "person" or _gender(ctx, cluster) not in (None, gender):
             return False
@@ -83,6 +94,7 @@ def _plural(ctx: Context, history: list[Candidate], i: int) -> Cluster | None:
     view = ctx.view
 
     def fits(c: Candidate) -> bool:
+        """A plural common noun, organisation, group or plural country mention, outside quotes."""
         if view.in_quote[c.token] and not view.in_quote[i]:
             return False
         cluster = c.cluster
@@ -132,7 +144,8 @@ def _gender(ctx: Context, cluster: Cluster) -> str | None:
     """The gender known for a person, from the dictionary or the titles and roles in the text."""
     if cluster.entry is not None and cluster.entry.gender:
         return cluster.entry.gender
-    return cluster.gender or next((e.gender for e in cluster.evidence if e.gender), None)
+    known = cluster.gender or next((e.gender for e in cluster.evidence if e.gender), None)
+    return known or (ctx.lexicon.given_names.get(cluster.name.split()[0]) if cluster.named and cluster.name else None)
 
 
 def _plural_mention(ctx: Context, c: Candidate) -> bool:

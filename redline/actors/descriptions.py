@@ -19,6 +19,9 @@ from .clusters import Book, Cluster, Context, Evidence
 from .lexicon import normalise_words
 from .roles import describe
 
+# Prepositional phrases that belong to a role ("adviser to ...", "emir of ...", "professor at ...").
+_PREPOSITIONS = ("of", "to", "at", "for")
+
 
 @dataclass(slots=True)
 class Description:
@@ -41,10 +44,10 @@ def find_descriptions(ctx: Context, consumed: bytearray) -> list[Description]:
     for i in range(len(view)):
         if consumed[i] or ctx.owner[i] >= 0 or view.pos[i] not in ("NOUN", "PROPN"):
             continue
-        if view.dep[i] in ("compound", "amod") and view.head[i] > i:
+        if view.lower[i] not in lexicon.description_heads or (view.dep[i] in ("compound", "amod") and view.head[i] > i):
             continue
         institution = _institution(ctx, i)
-        if institution is None and not (lexicon.is_role_word(normalise_words(view.lower[i])) and view.tag[i] in ("NN", "NNP")):
+        if institution is None and view.tag[i] not in ("NN", "NNP"):
             continue
         start, end = _extent(ctx, i)
         description = _description(ctx, start, end, i, institution)
@@ -75,8 +78,9 @@ def role_keys(ctx: Context, cluster: Cluster) -> set[str]:
     keys |= {e.key for e in cluster.evidence if e.key}
     office = cluster.entry.office_on(ctx.day) if cluster.entry is not None else None
     if office is not None:
-        keys.add(lexicon.title_key(office.role))
-        match = lexicon.role(normalise_words(lexicon.title_key(office.role)).split())
+        office_key = lexicon.title_key(office.role)
+        keys.add(office_key)
+        match = lexicon.role(office_key.split())
         if match is not None:
             keys.add(match.key)
     return keys
@@ -107,9 +111,6 @@ def _extent(ctx: Context, head: int) -> tuple[int, int]:
     while end > head + 1 and (view.pos[end - 1] in ("PUNCT", "SPACE") or view.tag[end - 1] == "POS"):
         end -= 1
     return start, end
-
-
-_PREPOSITIONS = ("of", "to", "at", "for")
 
 
 def _description(ctx: Context, start: int, end: int, head: int, institution: str | None) -> Description:
@@ -205,9 +206,9 @@ def _institution_cluster(ctx: Context, book: Book, d: Description) -> Cluster:
 
 
 def _after_determiner(ctx: Context, d: Description) -> int:
-    """The first token of a description after its determiners."""
+    """The first token of a description after its determiners and possessive pronouns ("its military")."""
     i = d.start
-    while i < d.head and ctx.view.lower[i] in ctx.lexicon.determiners:
+    while i < d.head and (ctx.view.lower[i] in ctx.lexicon.determiners or ctx.view.pos[i] == "PRON"):
         i += 1
     return i
 

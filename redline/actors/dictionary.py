@@ -70,9 +70,15 @@ class Entry:
         return office.country if office is not None else self.country
 
     def sector_on(self, day: Day) -> str | None:
-        """The actor's sector on the day: its office's when it holds one, else its own."""
+        """The actor's sector on the day: its office's when it holds one, else its own.
+
+        A person listed with offices has none between them: a president before taking office is a
+        candidate, after it a former president, and neither is the government.
+        """
         office = self.office_on(day)
-        return office.sector if office is not None else self.sector
+        if office is not None:
+            return office.sector
+        return None if self.offices and self.kind == "person" else self.sector
 
 
 @dataclass(frozen=True, slots=True)

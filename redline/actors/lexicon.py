@@ -33,6 +33,7 @@ class Lexicon:
     roles: Mapping[str, str | None]
     role_heads: frozenset[str]
     role_words: frozenset[str]
+    description_heads: frozenset[str]
     sector_modifiers: Mapping[str, str]
     affiliation_roles: frozenset[str]
     affiliation_country_sectors: frozenset[str]
@@ -40,6 +41,7 @@ class Lexicon:
     title_synonyms: Mapping[str, str]
     honorifics: Mapping[str, str | None]
     gendered_roles: Mapping[str, str]
+    given_names: Mapping[str, str]
     person_pronouns: Mapping[str, str]
     plural_pronouns: frozenset[str]
     thing_pronouns: frozenset[str]
@@ -61,10 +63,14 @@ class Lexicon:
     def from_mapping(cls, cues: Mapping[str, Any]) -> Lexicon:
         """The lexicon from the merged `cues` mapping, keys normalised like the text they are compared with."""
         roles = {normalise_words(k): v for k, v in cues["roles"].items()}
+        role_heads = frozenset(key.split(" of ")[0].rsplit(" ", 1)[-1] for key in roles)
+        institutions = {normalise_words(k): v for k, v in cues["institutions"].items()}
         return cls(
             roles=roles,
-            role_heads=frozenset(key.split(" of ")[0].rsplit(" ", 1)[-1] for key in roles),
+            role_heads=role_heads,
             role_words=frozenset(word for key in roles for word in key.split()),
+            # the words a nameless description can end in: a role's head or an institution's
+            description_heads=role_heads | {key.rsplit(" ", 1)[-1] for key in institutions},
             sector_modifiers={normalise_words(k): v for k, v in cues["sector_modifiers"].items()},
             affiliation_roles=_word_set(cues["affiliation_roles"]),
             affiliation_country_sectors=frozenset(cues["affiliation_country_sectors"]),
@@ -72,11 +78,12 @@ class Lexicon:
             title_synonyms={normalise_words(k): normalise_words(v) for k, v in cues["title_synonyms"].items()},
             honorifics={normalise_words(k): v for k, v in cues["honorifics"].items()},
             gendered_roles={normalise_words(k): v for k, v in cues["gendered_roles"].items()},
+            given_names={name: gender for gender, names in cues["given_names"].items() for name in names},
             person_pronouns={k.casefold(): v for k, v in cues["person_pronouns"].items()},
             plural_pronouns=_word_set(cues["plural_pronouns"]),
             thing_pronouns=_word_set(cues["thing_pronouns"]),
             state_nouns=_word_set(cues["state_nouns"]),
-            institutions={normalise_words(k): v for k, v in cues["institutions"].items()},
+            institutions=institutions,
             organisation_heads={normalise_words(k): v for k, v in cues["organisation_heads"].items()},
             locative_prepositions=_word_set(cues["locative_prepositions"]),
             place_prepositions=_word_set(cues["place_prepositions"]),

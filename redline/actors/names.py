@@ -8,6 +8,7 @@ those inner forms become country cues, not mentions. Demonyms ("Iranian") and ca
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .dictionary import Day, Entry, Surface
@@ -62,12 +63,12 @@ def find_names(view: DocView, hits: list[Hit], text: str, lexicon: Lexicon, by_c
             _cue(cues, hit, surface)
             continue
         name = _from_hit(view, hit, surface, text, lexicon, by_code, day)
-        if name is not None and name.entry is surface.entry:
-            name.namesakes = tuple(s.entry for s in hit.surfaces if s.entry is not surface.entry and s.entry.office_on(day))
         if name is None:
             _cue(cues, hit, surface)
-        else:
-            names.append(name)
+            continue
+        if name.entry is surface.entry:
+            name.namesakes = tuple(s.entry for s in hit.surfaces if s.entry is not surface.entry and s.entry.office_on(day))
+        names.append(name)
     for entity in winners:
         country = next((cues[i] for i in range(entity.start, entity.end) if i in cues), None)
         head = span_head(view, entity.start, entity.end)
@@ -78,15 +79,24 @@ def find_names(view: DocView, hits: list[Hit], text: str, lexicon: Lexicon, by_c
 
 
 def _name_entities(view: DocView, lexicon: Lexicon) -> list[Entity]:
-    """PERSON and ORG entities, and place entities that an apposition shows to be people ("Karim Sadeghi,
-    a political analyst," is sometimes tagged GPE)."""
+    """PERSON and ORG entities, with the people the NER takes for organisations ("Nadia Karimi") or places
+    ("Karim Sadeghi, a political analyst," is sometimes tagged GPE) relabelled."""
     found = []
     for entity in view.entities:
-        if entity.label in NAME_LABELS:
+        if entity.label == "ORG" and _looks_like_person(view, entity, lexicon):
+            found.append(Entity(entity.start, entity.end, "PERSON"))
+        elif entity.label in NAME_LABELS:
             found.append(entity)
         elif entity.label in _MISTAKEN_PERSON_LABELS and _has_person_apposition(view, entity, lexicon):
             found.append(Entity(entity.start, entity.end, "PERSON"))
     return found
+
+
+def _looks_like_person(view: DocView, entity: Entity, lexicon: Lexicon) -> bool:
+    """True for an ORG entity of two to four words that starts with a given name and has no organisation word."""
+    words = [view.text[i] for i in range(entity.start, entity.end) if view.pos[i] != "PUNCT"]
+    return (2 <= len(words) <= 4 and words[0] in lexicon.given_names
+            and not any(normalise_words(w) in lexicon.organisation_heads for w in words))
 
 
 def _has_person_apposition(view: DocView, entity: Entity, lexicon: Lexicon) -> bool:
@@ -131,8 +141,11 @@ def _arbitrate(entities: list[Entity], hits: list[Hit]) -> tuple[list[Entity], s
     """NER names that stand (no dictionary name covers them), and the ids of hits they demote to cues."""
     winners: list[Entity] = []
     demoted: set[int] = set()
+    starts = [h.start for h in hits]
     for entity in entities:
-        inside = [h for h in hits if h.start < entity.end and h.end > entity.start]
+        # hits are sorted and do not overlap: only those starting before the entity's end can touch it
+        last = bisect_left(starts, entity.end)
+        inside = [h for h in hits[max(0, bisect_left(starts, entity.start) - 1):last] if h.end > entity.start]
         if any(_names_actor(h) for h in inside) or _blocked(entity, inside):
             continue
         covered = {i for h in inside for i in range(h.start, h.end)}
@@ -188,7 +201,8 @@ def _from_hit(view: DocView, hit: Hit, surface: Surface, text: str, lexicon: Lex
         end = noun + 1 if noun == hit.end else hit.end
         return Name(hit.start, end, head, "country", entry, "state", words)
     if form == "plural":
-        definite = hit.start > 0 and view.lower[hit.start - 1] in lexicon.definite_determiners
+        before = hit.start - 1
+        definite = before >= 0 and view.lower[before] in lexicon.definite_determiners and view.dep[before] == "det"
         return Name(hit.start, hit.end, head, "country", entry, "plural", words) if definite else None
     if form == "capital":
         return Name(hit.start, hit.end, head, entry.kind, entry, "capital", words) if _metonym(view, head, lexicon) else None

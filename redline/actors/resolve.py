@@ -47,9 +47,13 @@ def _drop_places(ctx: Context, book: Book) -> None:
     """Forget names the dictionary does not know that only ever follow a place preposition ("in Sinjar"),
     unless their head word makes them an organisation ("at the University of Tehran")."""
     view, places = ctx.view, ctx.lexicon.place_prepositions
+
+    def is_place(token: int) -> bool:
+        """True for the object of a place preposition."""
+        return view.dep[token] == "pobj" and view.lower[view.head[token]] in places
+
     for key, cluster in list(book.clusters.items()):
-        if cluster.entry is None and cluster.sector is None and all(view.dep[m.head] == "pobj" and view.lower[view.head[m.head]] in places
-                                         for m in cluster.mentions):
+        if cluster.entry is None and cluster.sector is None and all(is_place(m.head) for m in cluster.mentions):
             del book.clusters[key]
 
 
@@ -78,7 +82,6 @@ def _attach(ctx: Context, book: Book, name: Name, cluster: Cluster, consumed: by
     elif evidence is not None and (evidence.role or evidence.country or evidence.sector or evidence.gender):
         cluster.evidence.append(evidence)
     book.mention(cluster, start, name.end, name.head, "name")
-    book.name_cluster(name, cluster)
     consumed[start:name.end] = b"\x01" * (name.end - start)
     if cluster.kind != "person":
         return
@@ -136,6 +139,7 @@ def _nearest(clusters: list[Cluster] | None, position: int) -> Cluster | None:
         return clusters[0]
 
     def distance(cluster: Cluster) -> tuple[int, int]:
+        """(0, tokens since its last mention) before `position`, else (1, tokens until its first)."""
         before = [m.end for m in cluster.mentions if m.end <= position]
         return (0, position - max(before)) if before else (1, cluster.first - position)
 

@@ -115,7 +115,7 @@ def appositions(ctx: Context, name: Name) -> list[Phrase]:
     head = name.head
     phrases = []
     for child in view.children[head]:
-        if view.dep[child] == "appos" and _singular_noun(ctx, child):
+        if view.dep[child] == "appos" and _singular_noun(ctx, child) and not _names_a_person(ctx, child):
             phrases.append(_phrase(ctx, child))
     governor = view.head[head]
     if view.dep[head] == "appos" and _singular_noun(ctx, governor) and governor < name.start:
@@ -158,6 +158,16 @@ def _evidence(lexicon: Lexicon, source: str, role: str | None, key: str | None, 
     return Evidence(source=source, role=role, key=key, sector=sector, country=country,
                     affiliation=affiliation.name if affiliation else None,
                     gender=gender or lexicon.gender_of_role(key))
+
+
+def _names_a_person(ctx: Context, head: int) -> bool:
+    """True when a role noun is itself tied to another person's name ("her husband Haiyan Srihini"), not
+    through a preposition ("an adviser to Khamenei")."""
+    for child in ctx.view.children[head]:
+        name = ctx.name_at(child)
+        if name is not None and name.kind == "person" and ctx.view.dep[child] in ("appos", "compound", "npadvmod"):
+            return True
+    return False
 
 
 def _singular_noun(ctx: Context, i: int) -> bool:

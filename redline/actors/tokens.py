@@ -51,10 +51,9 @@ class DocView:
         array = doc.to_array([ORTH, LOWER, TAG, POS, DEP, HEAD, SENT_START, IDX, ENT_IOB, ENT_TYPE, SPACY])
         columns = array.T.tolist()
         strings = doc.vocab.strings
-        symbols: dict[int, str] = {}
         text = [strings[h] for h in columns[0]]
         lower = [strings[h] for h in columns[1]]
-        tag, pos, dep = ([symbols.get(h) or symbols.setdefault(h, strings[h]) for h in column] for column in columns[2:5])
+        tag, pos, dep = (_labels(column, strings) for column in columns[2:5])
         # HEAD and SENT_START come back as unsigned numbers: read them as signed offsets and flags
         head = (array[:, 5].astype(numpy.int64) + numpy.arange(len(text))).tolist()
         sent = (numpy.cumsum(array[:, 6].astype(numpy.int64) == 1) - 1).clip(0).tolist()
@@ -111,6 +110,12 @@ class DocView:
     def span_text(self, start: int, end: int, source: str) -> str:
         """The text of the token span [start, end), cut from the source text."""
         return source[self.start_char[start]:self.end_char[end - 1]]
+
+
+def _labels(column: list[int], strings) -> list[str]:
+    """The strings of a column of label ids (few distinct values: each is looked up once)."""
+    names = {h: strings[h] for h in set(column)}
+    return [names[h] for h in column]
 
 
 # ENT_IOB codes: 3 begins an entity, 1 continues it, 2 is outside, 0 unset

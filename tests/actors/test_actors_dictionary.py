@@ -108,3 +108,14 @@ def test_user_file_schema_errors_are_reported(tmp_path, body, message):
     extra.write_text(body, encoding="utf-8")
     with pytest.raises(DictionaryError, match=message):
         ActorDictionary.load(extra=[extra])
+
+
+def test_sector_follows_the_office_and_is_unknown_between_offices():
+    dictionary = ActorDictionary.load()
+    trump = dictionary.entry("Donald Trump")
+    assert trump.sector_on(date(2016, 6, 1)) is None
+    assert trump.sector_on(date(2018, 6, 1)) == "government"
+    taliban = dictionary.entry("Taliban")
+    assert taliban.sector_on(date(2019, 6, 1)) == "rebel"
+    assert taliban.sector_on(date(2022, 6, 1)) == "government"
+    assert dictionary.entry("Khalil al-Hayya").sector_on(date(2025, 1, 1)) == "rebel"

@@ -67,3 +67,8 @@ def test_its_after_a_country_subject_is_the_country():
 def test_it_with_no_actor_subject_is_no_one():
     text = "The deal collapsed because it was too vague for Iran."
     assert actors_of(text).at(*nth(text, "it")) is None
+
+
+def test_a_given_name_keeps_she_from_the_nearest_man():
+    text = "Nadia Karimi met Omar Haddad in Doha. She said the talks had stalled."
+    assert actors_of(text).at(*nth(text, "She")).name == "Nadia Karimi"
