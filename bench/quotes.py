@@ -15,8 +15,9 @@ quote marks do not count):
 - speaker accuracy, on overlap-matched pairs: the predicted speaker span contains the gold source's head
   token, the syntactic head (spaCy `Span.root`) of the gold Source span; a gold attribution with no
   source counts as right only when we predict no speaker.
-Scores are reported for gold contents with quote marks, without, and overall; a prediction falls in the
-"with marks" group when its content (or the character either side of it) holds a double quote mark.
+A gold content with no word token (one in dev) is left out. Scores are reported for gold contents with
+quote marks, without, and overall; a prediction falls in the "with marks" group when its content (or
+the character either side of it) holds a double quote mark.
 
 The baseline re-implements textacy's `direct_quotations` rule in this file: quote-mark tokens paired in
 order (a document with an odd count yields nothing), quotations under 4 tokens or all in title case

@@ -11,12 +11,14 @@ from spacy.tokens import Doc, Token
 from .lexicon import CueLexicon
 from .marks import QuotedRegion
 
-_TAG_WINDOW = 12  # tokens a tag may run after the closing mark: "President Trump told the US news site Axios on Tuesday"
+_TAG_WINDOW = 12  # tokens a tag may run after the closing mark: "President Trump told the US site Axios on Tuesday"
 _LEAD_WINDOW = 6  # tokens between a cue and the opening mark: "X told reporters on Tuesday: “...”"
 _TAG_ENDS = frozenset({".", "!", "?", ";"})
 _WEAK_DEPS = frozenset({"acl", "relcl", "amod", "advcl"})  # "Hashem, reporting from Tehran, said": not the cue
 _LEAD_LINKS = frozenset({":", ",", "that"})
 _MIN_SENTENCE_WORDS = 3
+_TITLE_SHARE = 0.6  # "The Art of the Deal": 3 of 5 words capitalised
+_SENTENCE_STOPS = frozenset(".!?")
 _SENTENCE_BEFORE = frozenset("\n.!?:")
 _SENTENCE_END = frozenset(".!?…,—-'’")  # "," too: '"A," he said. "B,"' continues a sentence that the tag split
 _QUOTE_ENDS = frozenset(a + b for a in ".!?," for b in "”\"")
@@ -44,7 +46,8 @@ def _breaks_tag(token: Token) -> bool:
 def _tag_may_follow(doc: Doc, region: QuotedRegion, first: int) -> bool:
     """False when the quotation closed its sentence ("... end.” Next ..."): no tag can follow it, except
     after a question or exclamation that the parse keeps in one sentence with the tag ("Why?” he asked.)."""
-    inner = doc.text[region.start : region.end].rstrip()
+    mark = token_at(doc, region.close_mark)
+    inner = doc[mark - 1].text[-1:] if mark > 0 else ""
     if inner[-1:] == ".":
         return False
     if inner[-1:] in ("?", "!"):
@@ -96,3 +99,12 @@ def reads_as_speech(text: str, region: QuotedRegion) -> bool:
         and inner[-1:] in _SENTENCE_END
         and len(inner.split()) >= _MIN_SENTENCE_WORDS
     )
+
+
+def looks_like_title(text: str, region: QuotedRegion) -> bool:
+    """True for a quoted name of a work or show ("Meet the Press", "The Art of the Deal"): two words or
+    more, mostly capitalised, not ending a sentence; such marks name a title, not speech."""
+    words = text[region.start : region.end].rstrip(" ,").split()
+    if len(words) < 2 or words[-1][-1:] in _SENTENCE_STOPS or not words[0][:1].isupper():
+        return False
+    return sum(word[:1].isupper() for word in words) >= _TITLE_SHARE * len(words)

@@ -11,12 +11,12 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .candidate import Candidate, trim
-from .direct import cue_after, cue_before, reads_as_speech, token_at
+from .direct import cue_after, cue_before, looks_like_title, reads_as_speech, token_at
 from .lexicon import CueLexicon, cue_lexicon
 from .marks import QuotedRegion, RegionIndex, pair_marks
 from .model import QuoteSpan
 from .reported import cue_of_verb, reported_candidates
-from .speaker import speaker_span, speaker_token
+from .speaker import speaker_of, speaker_token
 
 KEEP_UNATTRIBUTED = True  # a sentence-like quotation with no cue in reach is kept, with no speaker
 
@@ -50,7 +50,7 @@ class _Reconciler:
 
     def __init__(self, doc: Doc, lexicon: CueLexicon) -> None:
         self.doc, self.text, self.lexicon = doc, doc.text, lexicon
-        self.index = RegionIndex(pair_marks(doc.text))
+        self.index = RegionIndex(pair_marks(self.text))
         self.taken: set[QuotedRegion] = set()
         self.found: list[Candidate] = []
 
@@ -66,17 +66,19 @@ class _Reconciler:
             return
         candidate.start = min(candidate.start, regions[0].open_mark)
         candidate.end = max(candidate.end, regions[-1].close_end)
-        candidate.direct = True
+        candidate.direct = not all(looks_like_title(self.text, region) for region in regions)
         self.found.append(candidate)
 
     def tag(self, region: QuotedRegion) -> bool:
         """Tie an unclaimed region to the speech verb beside it; True when one is found."""
+        if looks_like_title(self.text, region):
+            return False
         verb = cue_after(self.doc, region, self.lexicon) or cue_before(self.doc, region, self.lexicon)
         if verb is None:
             return False
         who = speaker_token(verb, self.lexicon)
         cue = cue_of_verb(verb, verb.lemma_.lower())
-        like = Candidate(0, 0, cue=cue, speaker=speaker_span(who) if who is not None else None)
+        like = Candidate(0, 0, cue=cue, speaker=speaker_of(who))
         self.found.append(_quotation(self.text, region, like))
         self.taken.add(region)
         return True
@@ -108,7 +110,7 @@ class _Reconciler:
         return opening is not None and opening.sent.start == self.doc[cue.token].sent.start
 
     def _within_reach(self, previous: Candidate, region: QuotedRegion) -> bool:
-        """True when at most one paragraph break separates the previous quote from the region."""
+        """True when no whole paragraph lies between the previous quote and the region."""
         between = self.text[previous.end : region.open_mark]
         return len([line for line in between.split("\n")[1:-1] if line.strip()]) == 0
 
@@ -117,10 +119,10 @@ def find_quotes(doc: Doc) -> list[QuoteSpan]:
     """Every attribution in a parsed article: content, cue and speaker spans, in text order."""
     lexicon = cue_lexicon()
     work = _Reconciler(doc, lexicon)
-    for candidate in _outermost(list(reported_candidates(doc, lexicon, work.index))):
+    for candidate in _outermost(list(reported_candidates(doc, work.text, lexicon, work.index))):
         work.claim(candidate)
     loose = [region for region in work.index.regions if region not in work.taken and not work.tag(region)]
     for region in loose:
         work.continue_or_keep(region)
     spans = {(c.start, c.end, c.cue.start if c.cue else None): c for c in work.found if c.end > c.start}
-    return [c.span(doc.text) for c in sorted(spans.values(), key=lambda c: (c.start, c.end))]
+    return [c.span(work.text) for c in sorted(spans.values(), key=lambda c: (c.start, c.end))]

@@ -77,8 +77,11 @@ def speaker_token(cue: Token, lexicon: CueLexicon) -> Token | None:
 
 def _same_paragraph(a: Token, b: Token) -> bool:
     """True when no line break lies between the two tokens (the parser can run a sentence across one)."""
-    low, high = sorted((a.idx, b.idx))
-    return a.doc.text.find("\n", low, high) < 0
+    doc = a.doc
+    for i in range(min(a.i, b.i), max(a.i, b.i)):
+        if "\n" in doc[i].whitespace_ or (doc[i].is_space and "\n" in doc[i].text):
+            return False
+    return True
 
 
 def _antecedent(token: Token) -> Token:
@@ -91,8 +94,9 @@ def _antecedent(token: Token) -> Token:
 def speaker_span(token: Token) -> SpeakerSpan:
     """The name phrase headed by the speaker token: its title and name words, and coordinated names.
 
-    A possessor is kept before a common noun ("Iran's foreign minister") and dropped before a name
-    ("Al Jazeera's Ali Hashem" is Hashem); appositions and relative clauses are left out.
+    A possessor and an "of" phrase are kept with a common noun ("Iran's foreign minister", "the head of
+    the IAEA"); a possessor is dropped before a name ("Al Jazeera's Ali Hashem" is Hashem); appositions
+    and relative clauses are left out.
     """
     proper = token.pos_ == "PROPN"
     left = token.i
@@ -104,10 +108,19 @@ def speaker_span(token: Token) -> SpeakerSpan:
     for child in token.rights:
         if child.dep_ in _NAME_TAIL:
             right = max(right, child.right_edge.i if child.dep_ == "conj" else child.i)
+        elif not proper and child.dep_ == "prep" and child.lower_ == "of":
+            right = max(right, child.right_edge.i)  # "the head of the IAEA", "one of his advisers"
         elif child.dep_ != "punct":
             break
     doc = token.doc
     while right > left and (doc[right].is_punct or doc[right].dep_ == "case"):
         right -= 1
+    while left < token.i and (doc[left].is_punct or doc[left].is_space or not _same_paragraph(doc[left], token)):
+        left += 1
     span = doc[left : right + 1]
     return SpeakerSpan(span.text, span.start_char, span.end_char)
+
+
+def speaker_of(token: Token | None) -> SpeakerSpan | None:
+    """The speaker phrase headed by a token, or None for no token."""
+    return speaker_span(token) if token is not None else None
