@@ -238,7 +238,10 @@ def demo(db: Path = typer.Option(Path("redline-demo.db"), "--db", help="Database
 @app.command()
 def stages() -> None:
     """List the registered pipeline stages with what each requires and assigns."""
-    import redline.articles  # noqa: F401  (registers its stage)
+    import redline.actors  # noqa: F401  (each import registers its stages)
+    import redline.articles  # noqa: F401
+    import redline.nlp  # noqa: F401
+    import redline.quotes  # noqa: F401
     from redline.stages import STAGES
 
     table = Table(title="pipeline stages")

