@@ -241,13 +241,14 @@ def stages() -> None:
     import redline.actors  # noqa: F401  (each import registers its stages)
     import redline.articles  # noqa: F401
     import redline.nlp  # noqa: F401
+    import redline.pipeline  # noqa: F401
     import redline.quotes  # noqa: F401
-    from redline.stages import STAGES
+    from redline.stages import in_pipeline_order
 
     table = Table(title="pipeline stages")
     for name in ("stage", "requires", "assigns", "what"):
         table.add_column(name)
-    for info in STAGES.values():
+    for info in in_pipeline_order():
         table.add_row(info.name, ", ".join(info.requires), ", ".join(info.assigns), info.doc)
     out.print(table)
 

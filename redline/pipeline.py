@@ -16,6 +16,7 @@ from redline.ingest.options import IngestOptions
 from redline.ingest.read import read_input
 from redline.ingest.sources import InputFile, expand_inputs
 from redline.records import Article, Document, Problem
+from redline.stages import stage
 
 ProgressCallback = Callable[[InputFile], None]
 
@@ -143,10 +144,11 @@ def _outcome(
     result = document_articles(found, options=options, recurring=recurring.for_group(found.group or ""))
     if isinstance(result, Problem):
         return DocumentOutcome(document=found, problem=result)
-    return DocumentOutcome(document=found, articles=[_deduplicated(a, seq, dedup) for seq, a in enumerate(result)])
+    return DocumentOutcome(document=found, articles=[deduplicate(a, seq, dedup) for seq, a in enumerate(result)])
 
 
-def _deduplicated(article: Article, seq: int, dedup: Deduplicator) -> ArticleOutcome:
+@stage("dedup", requires=("Article.text",), assigns=("Article.duplicate_of",))
+def deduplicate(article: Article, seq: int, dedup: Deduplicator) -> ArticleOutcome:
     """The article marked as a copy of an earlier one, or registered as a first copy."""
     article.body_hash = body_hash(article.text)
     signature = dedup.signature(article.text)

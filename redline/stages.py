@@ -25,6 +25,14 @@ class StageInfo:
 
 
 STAGES: dict[str, StageInfo] = {}
+# The order the pipeline runs them in (DEVELOPERS.md): listings follow it, whatever order modules load in.
+PIPELINE = ("articles", "dedup", "nlp", "actors", "quotes", "events", "positions")
+
+
+def in_pipeline_order() -> list[StageInfo]:
+    """The registered stages in pipeline order, unknown names last."""
+    rank = {name: i for i, name in enumerate(PIPELINE)}
+    return sorted(STAGES.values(), key=lambda info: rank.get(info.name, len(rank)))
 
 
 def stage(name: str, *, requires: tuple[str, ...], assigns: tuple[str, ...]) -> Callable[[F], F]:
