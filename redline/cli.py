@@ -201,10 +201,11 @@ def quotes_table(rows, *, title: str) -> Table:
     table = Table(title=title, show_lines=True)
     for name in ("speaker", "country", "cue", "direct", "quote", "article"):
         table.add_column(name, overflow="fold")
-    for q in rows:
+    for row in rows:
+        q = row.quote
         table.add_row(
             q.speaker or "(unnamed)", q.speaker_country or "-", q.cue or "-", "yes" if q.direct else "reported",
-            q.text if len(q.text) <= 200 else q.text[:197] + "...", f"{q.article_id}\n{q.published or ''}",
+            q.text if len(q.text) <= 200 else q.text[:197] + "...", f"{row.article_id}\n{row.published or ''}",
         )
     return table
 

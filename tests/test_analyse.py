@@ -53,7 +53,8 @@ def test_analyse_results_are_stored_and_listed(tmp_path):
         araghchi = [a for a in stored.actors if a.name == "Abbas Araghchi"]
         assert araghchi and araghchi[0].to_json()["country"] == "IRN"
         assert all(SAID[s:e] for s, e in araghchi[0].mentions)
-        [quote] = list(store.quotes(actor="araghchi"))
+        [stored_quote] = list(store.quotes(actor="araghchi"))
+        quote = stored_quote.quote
         # PolNeAR's convention, which the quote stage follows: reported content keeps its complementiser
         assert quote.text.removeprefix("that ") == "Iran would not discuss its missiles"
         assert SAID[quote.start:quote.end] == quote.text

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from redline.actors.index import Actor
 from redline.dedup import Deduplicator, signature_bytes, signature_from_bytes
 from redline.ingest.options import DedupOptions
+from redline.quotes.model import Quote
 from redline.records import Article
 from redline.store.migrate import migrate
 
@@ -141,11 +143,11 @@ class Store:
             return None
         article = _article_from_row(row)
         article.actors = [
-            StoredActor(name=r["name"], kind=r["kind"], country=r["country"], sector=r["sector"], role=r["role"],
-                        mentions=[tuple(m) for m in json.loads(r["mentions"])])
+            Actor(name=r["name"], kind=r["kind"], country=r["country"], sector=r["sector"], role=r["role"],
+                  mentions=[tuple(m) for m in json.loads(r["mentions"])])
             for r in self.connection.execute("SELECT * FROM actors WHERE article_id = ? ORDER BY seq", (article_id,))
         ]
-        article.quotes = [_quote_from_row(r) for r in self.connection.execute(
+        article.quotes = [_quote_from_row(r).quote for r in self.connection.execute(
             "SELECT * FROM quotes WHERE article_id = ? ORDER BY seq", (article_id,))]
         return article
 
@@ -182,43 +184,18 @@ class Store:
 
 
 @dataclass(slots=True)
-class StoredActor:
-    """An actor as stored: the fields of the actor stage's record, without its text index."""
-
-    name: str
-    kind: str | None
-    country: str | None
-    sector: str | None
-    role: str | None
-    mentions: list[tuple[int, int]]
-
-    def to_json(self) -> dict:
-        """The actor as the JSON output contract names it."""
-        return {"name": self.name, "country": self.country, "sector": self.sector, "role": self.role}
-
-
-@dataclass(slots=True)
 class StoredQuote:
     """A stored quote with the article it came from."""
 
     article_id: str
-    speaker: str | None
-    speaker_country: str | None
-    cue: str | None
-    text: str
-    direct: bool
-    start: int
-    end: int
+    quote: Quote
     title: str | None = None
     published: str | None = None
     source: str | None = None
 
     def to_json(self) -> dict:
         """The quote as the JSON output contract names it, with its article id."""
-        return {
-            "speaker": self.speaker, "speaker_country": self.speaker_country, "cue": self.cue, "text": self.text,
-            "direct": self.direct, "start": self.start, "end": self.end, "article_id": self.article_id,
-        }
+        return {**self.quote.to_json(), "article_id": self.article_id}
 
 
 def _article_from_row(row: sqlite3.Row) -> Article:
@@ -232,9 +209,10 @@ def _article_from_row(row: sqlite3.Row) -> Article:
 def _quote_from_row(row: sqlite3.Row) -> StoredQuote:
     """A StoredQuote from a quotes row (joined with its article's title, date and source when present)."""
     keys = row.keys()
+    quote = Quote(speaker=row["speaker"], speaker_country=row["speaker_country"], cue=row["cue"], text=row["text"],
+                  direct=bool(row["direct"]), start=row["start"], end=row["end"])
     return StoredQuote(
-        article_id=row["article_id"], speaker=row["speaker"], speaker_country=row["speaker_country"], cue=row["cue"],
-        text=row["text"], direct=bool(row["direct"]), start=row["start"], end=row["end"],
+        article_id=row["article_id"], quote=quote,
         title=row["title"] if "title" in keys else None,
         published=row["published"] if "published" in keys else None,
         source=row["source"] if "source" in keys else None,
