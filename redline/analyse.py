@@ -1,4 +1,4 @@
-"""The NLP stages over the pipeline's stream: spaCy once per article, then actors, then quotes.
+"""The NLP stages over the pipeline's stream: spaCy once per article, then actors, quotes, events, positions.
 
 Only first copies in English are analysed: a duplicate is not counted twice downstream (its first copy
 carries the analysis), and the English pipeline has nothing to say about other languages.
@@ -22,6 +22,7 @@ class AnalyseOptions:
 
     processes: int = 1
     batch_size: int = 32
+    profile: object | None = None  # a positions.CaseProfile; None is open mode
 
 
 def wants_analysis(item: ArticleOutcome) -> bool:
@@ -30,15 +31,22 @@ def wants_analysis(item: ArticleOutcome) -> bool:
     return not article.duplicate_of and article.language in (ENGLISH, None) and bool(article.text.strip())
 
 
-def analyse_article(item: ArticleOutcome, doc, *, dictionary) -> None:
-    """Attach the actors and quotes found in a parsed article to it."""
+def analyse_article(item: ArticleOutcome, doc, *, dictionary, profile=None) -> None:
+    """Attach the actors, quotes, events and positions found in a parsed article to it."""
     from redline.actors import find_actors
+    from redline.events import code_events
+    from redline.positions import extract_positions
     from redline.quotes import extract_quotes
 
-    actors = find_actors(doc, published=item.article.published, dictionary=dictionary)
-    item.article.actors = actors.actors
-    item.article.quotes = extract_quotes(doc, actors)
-    item.article.analysed = True
+    article = item.article
+    actors = find_actors(doc, published=article.published, dictionary=dictionary)
+    article.actors = actors.actors
+    article.quotes = extract_quotes(doc, actors)
+    article.events = code_events(doc, actors, published=article.published)
+    article.positions = extract_positions(
+        doc, actors, article.quotes, published=article.published, profile=profile, events=article.events
+    )
+    article.analysed = True
 
 
 class _Waiting:
@@ -78,7 +86,7 @@ def analyse_outcomes(
 
     pairs = parse_texts(texts(), batch_size=options.batch_size, n_process=options.processes, as_tuples=True)
     for doc, (entry, item) in pairs:
-        analyse_article(item, doc, dictionary=dictionary)
+        analyse_article(item, doc, dictionary=dictionary, profile=options.profile)
         entry.remaining -= 1
         yield from ready()
     # outcomes with nothing to parse that arrived after the last parsed article

@@ -28,12 +28,26 @@ if not out.is_terminal:
 
 DbOption = typer.Option(None, "--db", help="Database file (default: $REDLINE_DB or redline.db).")
 ConfigOption = typer.Option(None, "--config", help="YAML file overriding redline/data/ingest.yaml.")
-NlpOption = typer.Option(None, "--nlp/--no-nlp", help="Run spaCy, actors and quotes (default: nlp in ingest.yaml, on).")
+NlpOption = typer.Option(None, "--nlp/--no-nlp", help="Run the NLP stages: actors, quotes, events, positions (default on).")
+ProfileOption = typer.Option(None, "--profile", help="Case profile: a shipped name (us-iran-2026) or a YAML file; default open mode.")
 
 
-def _options(config: Optional[Path], nlp: Optional[bool]) -> IngestOptions:
-    """Ingest options from the shipped YAML, a user file, and the --nlp switch."""
-    return IngestOptions.load(config) if nlp is None else IngestOptions.load(config, nlp=nlp)
+def _options(config: Optional[Path], nlp: Optional[bool], profile: Optional[str] = None) -> IngestOptions:
+    """Ingest options from the shipped YAML, a user file, the --nlp switch and the --profile."""
+    overrides = {k: v for k, v in (("nlp", nlp), ("profile", profile)) if v is not None}
+    _check_profile(profile)
+    return IngestOptions.load(config, **overrides)
+
+
+def _check_profile(profile: Optional[str]):
+    """The case profile named on the command line, or a clear usage error."""
+    from redline.pipeline import load_profile
+    from redline.positions import ProfileError
+
+    try:
+        return load_profile(profile)
+    except (ProfileError, OSError) as error:
+        raise typer.BadParameter(str(error), param_hint="--profile") from None
 
 
 def _db(path: Optional[Path]) -> Path:
@@ -109,11 +123,12 @@ def ingest(
     db: Optional[Path] = DbOption,
     config: Optional[Path] = ConfigOption,
     nlp: Optional[bool] = NlpOption,
+    profile: Optional[str] = ProfileOption,
 ) -> None:
     """Read, clean, deduplicate, analyse and store articles. Idempotent: the same input twice adds nothing."""
     from redline.ingest.run import ingest as run_ingest
 
-    options = _options(config, nlp)
+    options = _options(config, nlp, profile)
     with Store(_db(db)) as store, _Bar(paths) as bar:
         summary = run_ingest(paths, store=store, options=options, on_file=bar.advance, command=" ".join(["ingest", *paths]))
         counts = store.counts()
@@ -131,20 +146,28 @@ def extract(
     format: str = typer.Option("json", "--format", help="json (one object) or jsonl (one article per line)."),
     config: Optional[Path] = ConfigOption,
     nlp: Optional[bool] = NlpOption,
+    profile: Optional[str] = ProfileOption,
 ) -> None:
-    """Run the pipeline with no database and print the records as JSON."""
+    """Run the pipeline with no database and print the records as JSON, with the deal-space analysis."""
     from redline.pipeline import extract as run_extract
 
     if format not in ("json", "jsonl"):
         raise typer.BadParameter("use json or jsonl", param_hint="--format")
     with _Bar(paths) as bar:
-        result = run_extract(paths, options=_options(config, nlp), on_file=bar.advance)
+        options = _options(config, nlp, profile)
+        result = run_extract(paths, options=options, on_file=bar.advance)
     records = [a.to_json() for a in result.articles]
     if format == "jsonl":
         for record in records:
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     else:
-        sys.stdout.write(json.dumps({"articles": records}, ensure_ascii=False, indent=2) + "\n")
+        from redline.dealspace import article_evidence, deal_space
+
+        document = {"articles": records}
+        if options.nlp:
+            analysis = deal_space(article_evidence(result.articles), profile=_check_profile(profile))
+            document["analysis"] = analysis.to_json()
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     print_summary(result.summary)
 
 
@@ -202,12 +225,243 @@ def quotes_table(rows, *, title: str) -> Table:
     for name in ("speaker", "country", "cue", "direct", "quote", "article"):
         table.add_column(name, overflow="fold")
     for row in rows:
-        q = row.quote
+        q = row.record
         table.add_row(
             q.speaker or "(unnamed)", q.speaker_country or "-", q.cue or "-", "yes" if q.direct else "reported",
             q.text if len(q.text) <= 200 else q.text[:197] + "...", f"{row.article_id}\n{row.published or ''}",
         )
     return table
+
+
+def _since(value: Optional[str]) -> Optional[str]:
+    """A --since date validated as YYYY-MM-DD."""
+    if value is None:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date as YYYY-MM-DD", param_hint="--since") from None
+
+
+def _print_json_lines(rows) -> None:
+    """One JSON object per line on stdout."""
+    for row in rows:
+        sys.stdout.write(json.dumps(row.to_json(), ensure_ascii=False) + "\n")
+
+
+@app.command()
+def events(
+    db: Optional[Path] = DbOption,
+    type: Optional[str] = typer.Option(None, "--type", help="Only this PLOVER event type (e.g. THREATEN)."),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Only events whose source or target contains this."),
+    since: Optional[str] = typer.Option(None, "--since", help="Only events dated (or published) on or after YYYY-MM-DD."),
+    merged: bool = typer.Option(False, "--merged", help="One row per event across articles, with its mentions."),
+    json_out: bool = typer.Option(False, "--json", help="Print JSON Lines instead of a table."),
+) -> None:
+    """List the coded events: who did what to whom, when, with the sentence it came from."""
+    from redline.events import merge_mentions
+
+    start = _since(since)
+    with _open_readonly(db) as store:
+        rows = [r for r in store.stage_records("events") if _event_matches(r, type, actor, start)]
+    if merged:
+        by_article: dict[str, tuple] = {}
+        for r in rows:
+            by_article.setdefault(r.article_id, (r.article_id, r.source, []))[2].append(r.record)
+        merged_rows = merge_mentions(list(by_article.values()))
+        if json_out:
+            _print_json_lines(merged_rows)
+            return
+        out.print(events_table([(m.event, f"{m.count} mentions, {m.sources} sources") for m in merged_rows],
+                               title=f"{len(merged_rows)} events across articles"))
+        return
+    if json_out:
+        _print_json_lines(rows)
+        return
+    out.print(events_table([(r.record, f"{r.article_id}\n{r.published or ''}") for r in rows], title=f"{len(rows)} events"))
+
+
+def _event_matches(row, type: Optional[str], actor: Optional[str], since: Optional[str]) -> bool:
+    """True when a stored event passes the --type, --actor and --since filters."""
+    event = row.record
+    if type and event.type != type.upper():
+        return False
+    if actor and not any(actor.casefold() in name.casefold() for name in [*event.source, *event.target]):
+        return False
+    day = event.date or row.published
+    return not since or (day is not None and day >= since)
+
+
+def events_table(rows, *, title: str) -> Table:
+    """A terminal table of events: type, status, source, target, date, evidence, where."""
+    table = Table(title=title, show_lines=True)
+    for name in ("type", "status", "source", "target", "date", "evidence", "where"):
+        table.add_column(name, overflow="fold")
+    for event, where in rows:
+        status = ("not " if event.negated else "") + event.status
+        if event.mediated_by:
+            status += f"\nmediated by {event.mediated_by}"
+        text = event.text.strip()
+        table.add_row(event.type, status, ", ".join(event.source) or "-", ", ".join(event.target) or "-",
+                      event.date or "-", text if len(text) <= 160 else text[:157] + "...", where)
+    return table
+
+
+@app.command()
+def positions(
+    db: Optional[Path] = DbOption,
+    actor: Optional[str] = typer.Option(None, "--actor", help="Only positions of parties whose name contains this."),
+    issue: Optional[str] = typer.Option(None, "--issue", help="Only issues containing this."),
+    profile: Optional[str] = ProfileOption,
+    json_out: bool = typer.Option(False, "--json", help="Print JSON Lines instead of a table."),
+) -> None:
+    """List the positions: each party's stance on each issue, with who voiced it and the evidence."""
+    from redline.dealspace import merged_evidence
+
+    with _open_readonly(db) as store:
+        evidence = merged_evidence(store.evidence(), profile=_check_profile(profile))
+    rows = [e for e in evidence
+            if (not actor or actor.casefold() in e.position.actor.casefold())
+            and (not issue or issue.casefold() in e.position.issue.casefold())]
+    if json_out:
+        for e in rows:
+            sys.stdout.write(json.dumps({**e.position.to_json(), "article_id": e.article_id}, ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"{len(rows)} positions", show_lines=True)
+    for name in ("party", "issue", "stance", "via", "evidence", "article"):
+        table.add_column(name, overflow="fold")
+    for e in rows:
+        p = e.position
+        via = (p.via or "-") + ("" if p.official else " (commentary)") + (" (reported)" if p.reported else "")
+        text = p.text.strip()
+        table.add_row(p.actor, p.issue, p.stance, via, text if len(text) <= 160 else text[:157] + "...",
+                      f"{e.article_id}\n{e.published or ''}")
+    out.print(table)
+
+
+STANCE_STYLE = {"red_line": "bold red", "reject": "red", "precondition": "yellow", "demand": "yellow",
+                "open": "green", "offer": "bold green"}
+STATUS_STYLE = {"impasse": "bold red", "contested": "yellow", "agenda": "bold green", "one-sided": "dim", "unknown": "dim"}
+
+
+@app.command()
+def matrix(
+    db: Optional[Path] = DbOption,
+    profile: Optional[str] = ProfileOption,
+    json_out: bool = typer.Option(False, "--json", help="Print the analysis as JSON."),
+) -> None:
+    """Parties x issues with each party's current stance, and each issue's status (impasse, agenda, ...)."""
+    from redline.dealspace import deal_space
+
+    with _open_readonly(db) as store:
+        analysis = deal_space(store.evidence(), profile=_check_profile(profile))
+    if json_out:
+        sys.stdout.write(json.dumps(analysis.to_json(), ensure_ascii=False, indent=2) + "\n")
+        return
+    out.print(matrix_table(analysis))
+
+
+def matrix_table(analysis) -> Table:
+    """The stance matrix: one row per issue, one column per party, the cell its stance and evidence count."""
+    parties: list[str] = []
+    for issue in analysis.issues:
+        parties.extend(p for p in issue.parties if p not in parties)
+    table = Table(title="stance matrix (stance, evidence count / sources)", show_lines=True)
+    table.add_column("issue", overflow="fold")
+    table.add_column("status")
+    for party in parties:
+        table.add_column(party, overflow="fold")
+    for issue in analysis.issues:
+        cells = []
+        for party in parties:
+            stance = issue.parties.get(party)
+            cells.append("" if stance is None else
+                         f"[{STANCE_STYLE.get(stance.stance, '')}]{stance.stance}[/] {stance.evidence_count}/{stance.sources}")
+        table.add_row(issue.issue, f"[{STATUS_STYLE.get(issue.status, '')}]{issue.status}[/]", *cells)
+    return table
+
+
+@app.command()
+def shifts(
+    db: Optional[Path] = DbOption,
+    profile: Optional[str] = ProfileOption,
+    json_out: bool = typer.Option(False, "--json", help="Print JSON Lines instead of a table."),
+) -> None:
+    """List the shifts: a party's stance on an issue changing between dates, with both pieces of evidence."""
+    from redline.dealspace import deal_space
+
+    with _open_readonly(db) as store:
+        found = deal_space(store.evidence(), profile=_check_profile(profile)).shifts
+    if json_out:
+        _print_json_lines(found)
+        return
+    table = Table(title=f"{len(found)} shifts", show_lines=True)
+    for name in ("party", "issue", "before", "after"):
+        table.add_column(name, overflow="fold")
+    for shift in found:
+        side = lambda e: f"{e.position.stance} ({e.published or e.position.date})\n{e.position.text.strip()[:120]}"  # noqa: E731
+        table.add_row(shift.actor, shift.issue, side(shift.before), side(shift.after))
+    out.print(table)
+
+
+EXPORT_TABLES = ("articles", "actors", "quotes", "events", "positions")
+
+
+@app.command()
+def export(
+    table: str = typer.Option(..., "--table", help="articles, actors, quotes, events or positions."),
+    format: str = typer.Option("jsonl", "--format", help="csv, jsonl or parquet."),
+    output: Optional[Path] = typer.Option(None, "--out", help="File to write (default: stdout; parquet needs --out)."),
+    db: Optional[Path] = DbOption,
+) -> None:
+    """Export a stored table as CSV, JSON Lines or Parquet (list fields: JSON in CSV, lists in Parquet)."""
+    from redline.export import export_rows, write_rows
+
+    if table not in EXPORT_TABLES:
+        raise typer.BadParameter(f"one of {', '.join(EXPORT_TABLES)}", param_hint="--table")
+    if format not in ("csv", "jsonl", "parquet"):
+        raise typer.BadParameter("csv, jsonl or parquet", param_hint="--format")
+    if format == "parquet" and output is None:
+        raise typer.BadParameter("parquet is binary: give a file with --out", param_hint="--out")
+    with _open_readonly(db) as store:
+        count = write_rows(export_rows(store, table), format=format, output=output)
+    err.print(f"{count} {table} rows" + (f" written to {output}" if output else ""), highlight=False)
+
+
+profile_app = typer.Typer(help="Case profiles: the parties and issues of a negotiation.", no_args_is_help=True)
+app.add_typer(profile_app, name="profile")
+
+
+@profile_app.command("suggest")
+def profile_suggest(
+    db: Optional[Path] = DbOption,
+    key: str = typer.Option("my-case", "--key", help="The new profile's key."),
+    output: Optional[Path] = typer.Option(None, "--out", help="Write the YAML here (default: stdout)."),
+) -> None:
+    """Draft a case profile (parties, issues with their phrases) from the stored articles, to edit."""
+    import yaml
+
+    from redline.positions import suggest_profile
+
+    with _open_readonly(db) as store:
+        articles = [store.article(a.id) for a in store.articles(include_duplicates=False)]
+    text = yaml.safe_dump(suggest_profile(articles, key=key), sort_keys=False, allow_unicode=True)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"profile draft written to {output}")
+    else:
+        sys.stdout.write(text)
+
+
+@profile_app.command("list")
+def profile_list() -> None:
+    """List the shipped case profiles."""
+    from redline.positions.profile import shipped_profiles
+
+    for name in shipped_profiles():
+        out.print(name)
 
 
 def examples_dir() -> Path:

@@ -179,8 +179,21 @@ def full_pipeline(
     from redline.ingest.options import spacy_processes
 
     input_bytes = sum(f.size for f in expand_inputs(paths).files)
-    analyse = AnalyseOptions(processes=spacy_processes(options, input_bytes), batch_size=options.nlp_batch_size)
+    analyse = AnalyseOptions(
+        processes=spacy_processes(options, input_bytes),
+        batch_size=options.nlp_batch_size,
+        profile=load_profile(options.profile),
+    )
     return analyse_outcomes(outcomes, options=analyse)
+
+
+def load_profile(name_or_path: str | None):
+    """The case profile by shipped name or YAML path, or None (open mode)."""
+    if not name_or_path:
+        return None
+    from redline.positions import CaseProfile
+
+    return CaseProfile.load(name_or_path)
 
 
 def extract(paths: list[str], *, options: IngestOptions | None = None, on_file: ProgressCallback | None = None) -> Extraction:

@@ -54,13 +54,15 @@ class Article:
     analysed: bool = False
     actors: list[Any] = field(default_factory=list)
     quotes: list[Any] = field(default_factory=list)
+    events: list[Any] = field(default_factory=list)
+    positions: list[Any] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The article as the JSON output contract names it (stage records by their own `to_json`)."""
         data = {f: getattr(self, f) for f in _ARTICLE_JSON_FIELDS}
         data["flags"] = list(self.flags)
-        data["actors"] = [actor.to_json() for actor in self.actors]
-        data["quotes"] = [quote.to_json() for quote in self.quotes]
+        for stage_field in ("actors", "quotes", "events", "positions"):
+            data[stage_field] = [record.to_json() for record in getattr(self, stage_field)]
         return data
 
 

@@ -54,7 +54,7 @@ def test_analyse_results_are_stored_and_listed(tmp_path):
         assert araghchi and araghchi[0].to_json()["country"] == "IRN"
         assert all(SAID[s:e] for s, e in araghchi[0].mentions)
         [stored_quote] = list(store.quotes(actor="araghchi"))
-        quote = stored_quote.quote
+        quote = stored_quote.record
         # PolNeAR's convention, which the quote stage follows: reported content keeps its complementiser
         assert quote.text.removeprefix("that ") == "Iran would not discuss its missiles"
         assert SAID[quote.start:quote.end] == quote.text

@@ -61,6 +61,7 @@ class IngestOptions:
     processes: int | str = "auto"
     parallel_from_bytes: int = 4 * _MB
     nlp_batch_size: int = 32
+    profile: str | None = None  # case profile name or YAML path for the position stage; None is open mode
     dedup: DedupOptions = field(default_factory=DedupOptions)
     fields: RecordFields = field(default_factory=RecordFields.load)
 

@@ -9,13 +9,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
-from redline.actors.index import Actor
 from redline.dedup import Deduplicator, signature_bytes, signature_from_bytes
 from redline.ingest.options import DedupOptions
-from redline.quotes.model import Quote
+from redline.positions.model import Evidence
 from redline.records import Article
 from redline.store.migrate import migrate
+from redline.store.rows import STAGE_TABLES, from_row, insert_sql, to_row
 
 DEFAULT_DB = "redline.db"
 _ARTICLE_COLUMNS = "id, input, text, title, published, source, language, duplicate_of, url, format, body_hash, flags, analysed"
@@ -110,21 +111,9 @@ class Store:
         )
         if cursor.rowcount == 0:
             return
-        self.connection.executemany(
-            "INSERT INTO actors (article_id, seq, name, kind, country, sector, role, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (a.id, n, x.name, x.kind, x.country, x.sector, x.role, json.dumps([list(m) for m in x.mentions]))
-                for n, x in enumerate(a.actors)
-            ],
-        )
-        self.connection.executemany(
-            "INSERT INTO quotes (article_id, seq, speaker, speaker_country, cue, text, direct, start, end)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (a.id, n, q.speaker, q.speaker_country, q.cue, q.text, int(q.direct), q.start, q.end)
-                for n, q in enumerate(a.quotes)
-            ],
-        )
+        for table in STAGE_TABLES:
+            records = getattr(a, table)
+            self.connection.executemany(insert_sql(table), [to_row(a.id, n, r) for n, r in enumerate(records)])
 
     def articles(self, *, include_duplicates: bool = True, limit: int | None = None, offset: int = 0) -> Iterator[Article]:
         """Stored articles in the order they were stored."""
@@ -142,21 +131,36 @@ class Store:
         if row is None:
             return None
         article = _article_from_row(row)
-        article.actors = [
-            Actor(name=r["name"], kind=r["kind"], country=r["country"], sector=r["sector"], role=r["role"],
-                  mentions=[tuple(m) for m in json.loads(r["mentions"])])
-            for r in self.connection.execute("SELECT * FROM actors WHERE article_id = ? ORDER BY seq", (article_id,))
-        ]
-        article.quotes = [_quote_from_row(r).quote for r in self.connection.execute(
-            "SELECT * FROM quotes WHERE article_id = ? ORDER BY seq", (article_id,))]
+        for table in STAGE_TABLES:
+            rows = self.connection.execute(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY seq", (article_id,))
+            setattr(article, table, [from_row(table, r) for r in rows])
         return article
 
-    def quotes(self, *, actor: str | None = None, limit: int | None = None) -> Iterator[StoredQuote]:
+    def quotes(self, *, actor: str | None = None, limit: int | None = None) -> Iterator[StoredRecord]:
         """Stored quotes in article order; `actor` keeps those whose speaker name contains it (any case)."""
         sql = ("SELECT q.*, a.title, a.published, a.source FROM quotes q JOIN articles a ON a.id = q.article_id"
                " WHERE (? IS NULL OR q.speaker LIKE '%' || ? || '%') ORDER BY a.rowid, q.seq LIMIT ?")
         for row in self.connection.execute(sql, (actor, actor, -1 if limit is None else limit)):
-            yield _quote_from_row(row)
+            yield StoredRecord(article_id=row["article_id"], record=from_row("quotes", row), title=row["title"],
+                               published=row["published"], source=row["source"])
+
+    def stage_records(self, table: str, *, first_copies: bool = True) -> Iterator[StoredRecord]:
+        """Every record of a stage table (actors, quotes, events, positions) with its article, in article order."""
+        if table not in STAGE_TABLES:
+            raise ValueError(f"unknown table {table!r}; one of {', '.join(STAGE_TABLES)}")
+        where = "WHERE a.duplicate_of IS NULL" if first_copies else ""
+        sql = (f"SELECT r.*, a.title, a.published, a.source FROM {table} r JOIN articles a ON a.id = r.article_id"
+               f" {where} ORDER BY a.rowid, r.seq")
+        for row in self.connection.execute(sql):
+            yield StoredRecord(article_id=row["article_id"], record=from_row(table, row), title=row["title"],
+                               published=row["published"], source=row["source"])
+
+    def evidence(self) -> list[Evidence]:
+        """Every stored position of a first copy, with the article it came from: the analysis's input."""
+        return [
+            Evidence(position=r.record, article_id=r.article_id, source=r.source, published=r.published)
+            for r in self.stage_records("positions")
+        ]
 
     def counts(self) -> StoreCounts:
         """How many documents, articles, duplicates and refused documents are stored."""
@@ -184,18 +188,19 @@ class Store:
 
 
 @dataclass(slots=True)
-class StoredQuote:
-    """A stored quote with the article it came from."""
+class StoredRecord:
+    """A stored stage record (actor, quote, event or position) with the article it came from."""
 
     article_id: str
-    quote: Quote
+    record: Any
     title: str | None = None
     published: str | None = None
     source: str | None = None
 
     def to_json(self) -> dict:
-        """The quote as the JSON output contract names it, with its article id."""
-        return {**self.quote.to_json(), "article_id": self.article_id}
+        """The record as the JSON output contract names it, with its article's id, date and source."""
+        return {**self.record.to_json(), "article_id": self.article_id, "published": self.published,
+                "article_source": self.source}
 
 
 def _article_from_row(row: sqlite3.Row) -> Article:
@@ -204,19 +209,6 @@ def _article_from_row(row: sqlite3.Row) -> Article:
     data["flags"] = json.loads(data["flags"] or "[]")
     data["analysed"] = bool(data["analysed"])
     return Article(**data)
-
-
-def _quote_from_row(row: sqlite3.Row) -> StoredQuote:
-    """A StoredQuote from a quotes row (joined with its article's title, date and source when present)."""
-    keys = row.keys()
-    quote = Quote(speaker=row["speaker"], speaker_country=row["speaker_country"], cue=row["cue"], text=row["text"],
-                  direct=bool(row["direct"]), start=row["start"], end=row["end"])
-    return StoredQuote(
-        article_id=row["article_id"], quote=quote,
-        title=row["title"] if "title" in keys else None,
-        published=row["published"] if "published" in keys else None,
-        source=row["source"] if "source" in keys else None,
-    )
 
 
 def _now() -> str:

@@ -1,0 +1,281 @@
+"""Event coding on the PLOVER gold-standard records (dev split): type accuracy, source and target
+agreement, over-generation, against two root-verb baselines; optionally the stage's throughput.
+
+    python bench/events.py [--data DIR] [--json] [--throughput [--guardian DIR] [--repeat R]]
+
+DIR holds `dev.json` (default ../shared/data/plover-gsr): a JSON array whose first object is a header,
+then 163 human-coded English sentences, each with one gold event (`event`, PLOVER v0.5 labels) and its
+`source` and `target` actor lists ({actorText, code, sector?}). v0.5 labels are mapped to v2 first:
+DEMAND -> REQUEST, DISAPPROVE -> ACCUSE, INVESTIGATE -> ACCUSE, FIGHT -> ASSAULT; the other labels are
+the same in both versions.
+
+Each sentence is parsed, its actors found (`find_actors`, no publication date) and its events coded
+(`code_events`). The coder lists a sentence's events main clause first; the first is our answer for the
+sentence's gold event (the "primary" event).
+
+Metrics (every denominator counts sentences; a sentence where we code nothing counts as a miss):
+- type accuracy: the primary event's type equals the gold type, over all 163 sentences. `any-type
+  recall` is the share where some coded event has the gold type.
+- source agreement: over the sentences whose gold source list is non-empty, the share where the primary
+  event's source shares an actor with the gold's. A predicted and a gold actor agree when the predicted
+  country equals the gold code (CAMEO's ITL and JAP read as ITA and JPN; the gold's IGO, NGO and IMG codes,
+  which are no country, agree with our igo_ngo or rebel sector), or when the gold gives a sector and ours
+  maps to it (GOV, LEG, JUD, ELI -> government; MIL, COP -> military; REB, UAF, CRM, IMG -> rebel; OPP ->
+  opposition; PTY -> party; JRN -> media; MED, REF, NGO, IGO -> igo_ngo; CVL, CIV, LAB, AGR, EDU, BUS ->
+  civilian; the first three letters count, so "CVLalb" is CVL; "***" is no sector). Target agreement is
+  the same over the sentences whose gold target list is non-empty. `given the type` repeats both over
+  the sentences whose type is right.
+- over-generation: every gold sentence has exactly one event, so there is no negative sentence to code
+  wrongly; we count events coded beyond our answer for the gold event. It is the share of sentences where
+  some coded event other than the primary one has a type the gold does not list. `strict` is the share
+  of sentences where any coded event (the primary one included) has a type other than the gold's: it
+  counts misclassifications as well as extra events. `extra per sentence` is the mean number of coded
+  events beyond one.
+
+Baselines, in the same run and with the same verb lexicon (`redline/data/events/triggers.yaml`):
+- root-verb lexicon: the type of the sentence root's lemma (no event when the lexicon lacks it);
+- root verb through the reporting verb: when the root is a reporting verb (`frames.yaml`), the lemma of
+  the head of its clausal complement instead (or of a verb coordinated with it).
+
+With `--throughput`, the 235 Guardian articles (`articles.jsonl`, field `text`; default
+../shared/data/guardian-syria-2019) are parsed with `nlp.pipe` alone, with actors + quotes, and with
+actors + quotes + events; the sides alternate for `--repeat` rounds, each keeping its best time, and the
+ratios of articles per second are reported (full / spaCy alone, and events' own share).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from _common import ROOT, data_dir
+
+sys.path.insert(0, str(ROOT))
+
+from redline.actors import find_actors  # noqa: E402
+from redline.events import code_events  # noqa: E402
+from redline.events.lexicon import event_lexicon  # noqa: E402
+from redline.nlp import load_pipeline  # noqa: E402
+
+V2_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+CODE_ALIASES = {"ITL": "ITA", "JAP": "JPN"}
+NON_STATE_CODES = {"IGO": {"igo_ngo"}, "NGO": {"igo_ngo"}, "IMG": {"rebel"}}
+SECTORS = {
+    "GOV": "government", "LEG": "government", "JUD": "government", "ELI": "government",
+    "MIL": "military", "COP": "military", "REB": "rebel", "UAF": "rebel", "CRM": "rebel", "IMG": "rebel",
+    "OPP": "opposition", "PTY": "party", "JRN": "media", "MED": "igo_ngo", "REF": "igo_ngo", "NGO": "igo_ngo",
+    "IGO": "igo_ngo", "CVL": "civilian", "CIV": "civilian", "LAB": "civilian", "AGR": "civilian",
+    "EDU": "civilian", "BUS": "civilian",
+}
+
+
+def load_gold(folder: Path) -> list[dict]:
+    """The gold records (header dropped), each with its v2 event label under `type`."""
+    records = json.loads((folder / "dev.json").read_text(encoding="utf-8"))[1:]
+    for record in records:
+        record["type"] = V2_LABELS.get(record["event"], record["event"])
+    return records
+
+
+def gold_actors(value) -> list[dict]:
+    """A gold source or target field as a list of actors (it may be "", None or a context word)."""
+    return [a for a in value if isinstance(a, dict)] if isinstance(value, list) else []
+
+
+def agrees(countries: list, sectors: list, gold: list[dict]) -> bool:
+    """True when some predicted actor matches some gold actor by country code or sector."""
+    for g in gold:
+        code = CODE_ALIASES.get(g.get("code") or "", g.get("code") or "")
+        wanted = SECTORS.get((g.get("sector") or "")[:3])
+        for country, sector in zip(countries, sectors):
+            if country and country == code:
+                return True
+            if sector and (sector == wanted or sector in NON_STATE_CODES.get(code, ())):
+                return True
+    return False
+
+
+def root_baselines(doc, lex) -> tuple[str | None, str | None]:
+    """The two baselines' types: the root verb's, and the root verb's through a reporting verb."""
+    root = next(iter(doc.sents)).root
+    plain = _verb_type(root, lex)
+    verb = root
+    if root.lemma_.lower() in lex.reporting:
+        verb = next((c for c in root.children if c.dep_ == "ccomp"), None) or next(
+            (c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"), root)
+    return plain, _verb_type(verb, lex)
+
+
+def _verb_type(tok, lex) -> str | None:
+    """The lexicon type of a verb's lemma, None for reporting verbs and unknown words."""
+    lemma = tok.lemma_.lower()
+    if lemma in lex.reporting and lemma not in lex.verbs:
+        return None
+    sense = lex.verbs.get(lemma)
+    return sense.type if sense is not None else None
+
+
+def score(records: list[dict]) -> dict:
+    """Every metric of the docstring over the gold records."""
+    nlp, lex = load_pipeline(), event_lexicon()
+    n = len(records)
+    tally = {k: 0 for k in ("type", "any", "src", "src_n", "tgt", "tgt_n", "src_t", "src_tn", "tgt_t", "tgt_tn",
+                            "over", "strict", "extra", "root", "root_reported")}
+    confusion: dict[str, dict[str, int]] = {}
+    for record, doc in zip(records, nlp.pipe(r["text"] for r in records)):
+        events = code_events(doc, find_actors(doc))
+        gold, first = record["type"], events[0] if events else None
+        predicted = first.type if first else None
+        right = predicted == gold
+        tally["type"] += right
+        tally["any"] += any(e.type == gold for e in events)
+        tally["over"] += any(e.type != gold for e in events[1:])
+        tally["strict"] += any(e.type != gold for e in events)
+        tally["extra"] += max(0, len(events) - 1)
+        confusion.setdefault(gold, {}).setdefault(predicted or "-", 0)
+        confusion[gold][predicted or "-"] += 1
+        for side, key in (("source", "src"), ("target", "tgt")):
+            wanted = gold_actors(record.get(side))
+            if not wanted:
+                continue
+            ok = first is not None and agrees(getattr(first, side + "_country"), getattr(first, side + "_sector"), wanted)
+            tally[key + "_n"] += 1
+            tally[key] += ok
+            if right:
+                tally[key + "_tn"] += 1
+                tally[key + "_t"] += ok
+        plain, reported = root_baselines(doc, lex)
+        tally["root"] += plain == gold
+        tally["root_reported"] += reported == gold
+    return {
+        "sentences": n,
+        "type_accuracy": tally["type"] / n,
+        "any_type_recall": tally["any"] / n,
+        "source_agreement": _ratio(tally["src"], tally["src_n"]),
+        "target_agreement": _ratio(tally["tgt"], tally["tgt_n"]),
+        "source_agreement_given_type": _ratio(tally["src_t"], tally["src_tn"]),
+        "target_agreement_given_type": _ratio(tally["tgt_t"], tally["tgt_tn"]),
+        "source_sentences": tally["src_n"],
+        "target_sentences": tally["tgt_n"],
+        "over_generation": tally["over"] / n,
+        "over_generation_strict": tally["strict"] / n,
+        "extra_events_per_sentence": tally["extra"] / n,
+        "baseline_root_verb": tally["root"] / n,
+        "baseline_root_verb_reported": tally["root_reported"] / n,
+        "confusion": confusion,
+    }
+
+
+def _ratio(hits: int, total: int) -> float:
+    """hits / total, 0 when there is nothing to count."""
+    return hits / total if total else 0.0
+
+
+Stage = Callable[[object, dict, dict], None]
+
+
+def _stages(with_events: bool) -> list[Stage]:
+    """The stages after spaCy: actors and quotes, and events when asked."""
+    from redline.quotes import extract_quotes
+
+    def actors(doc, record: dict, found: dict) -> None:
+        """The actor stage."""
+        found["actors"] = find_actors(doc, published=record.get("date"))
+
+    def quotes(doc, record: dict, found: dict) -> None:
+        """The quote stage."""
+        found["quotes"] = extract_quotes(doc, found["actors"])
+
+    def events(doc, record: dict, found: dict) -> None:
+        """The event stage."""
+        found["events"] = code_events(doc, found["actors"], published=record.get("date"), quotes=found["quotes"])
+
+    return [actors, quotes, events] if with_events else [actors, quotes]
+
+
+def _timed(records: list[dict], stages: list[Stage]) -> float:
+    """Seconds to parse every text and run the stages on each Doc."""
+    nlp = load_pipeline()
+    start = time.perf_counter()
+    for record, doc in zip(records, nlp.pipe((r["text"] for r in records), batch_size=32)):
+        found: dict = {}
+        for run in stages:
+            run(doc, record, found)
+    return time.perf_counter() - start
+
+
+def throughput(folder: Path, repeat: int) -> dict:
+    """Best seconds of spaCy alone, + actors + quotes, + actors + quotes + events; and the ratios."""
+    lines = (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines if line.strip()]
+    sides = {"spacy": [], "stages": _stages(False), "full": _stages(True)}
+    _timed(records[:10], sides["full"])  # warm-up: model, lexicons, matchers
+    best = dict.fromkeys(sides, float("inf"))
+    for round_ in range(repeat):
+        order = list(sides) if round_ % 2 == 0 else list(reversed(sides))
+        for side in order:
+            best[side] = min(best[side], _timed(records, sides[side]))
+    n = len(records)
+    return {
+        "articles": n,
+        "spacy_per_s": n / best["spacy"],
+        "actors_quotes_per_s": n / best["stages"],
+        "full_per_s": n / best["full"],
+        "ratio_full_vs_spacy": best["spacy"] / best["full"],
+        "ratio_actors_quotes_vs_spacy": best["spacy"] / best["stages"],
+        "ratio_events_stage": best["stages"] / best["full"],
+        "events_ms_per_article": (best["full"] - best["stages"]) / n * 1000,
+    }
+
+
+def main() -> int:
+    """Score (and time) and print the result, or JSON."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", help="folder holding dev.json (default ../shared/data/plover-gsr)")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--throughput", action="store_true", help="also time the stage on the Guardian texts")
+    parser.add_argument("--guardian", help="folder holding articles.jsonl (default ../shared/data/guardian-syria-2019)")
+    parser.add_argument("--repeat", type=int, default=3, help="throughput rounds; each side keeps its best")
+    args = parser.parse_args()
+    folder = data_dir("plover-gsr", args.data)
+    if folder is None:
+        return 0
+    result = score(load_gold(folder))
+    if args.throughput:
+        texts = data_dir("guardian-syria-2019", args.guardian)
+        if texts is not None:
+            result["throughput"] = throughput(texts, args.repeat)
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    _print(result)
+    return 0
+
+
+def _print(r: dict) -> None:
+    """The human-readable report."""
+    print(f"PLOVER gold, {r['sentences']} sentences")
+    print(f"type accuracy            {r['type_accuracy']:.3f}   (any-type recall {r['any_type_recall']:.3f})")
+    print(f"source agreement         {r['source_agreement']:.3f}   ({r['source_sentences']} sentences; "
+          f"given the type {r['source_agreement_given_type']:.3f})")
+    print(f"target agreement         {r['target_agreement']:.3f}   ({r['target_sentences']} sentences; "
+          f"given the type {r['target_agreement_given_type']:.3f})")
+    print(f"over-generation          {r['over_generation']:.3f}   (strict {r['over_generation_strict']:.3f}; "
+          f"extra events per sentence {r['extra_events_per_sentence']:.2f})")
+    print(f"baseline root verb       {r['baseline_root_verb']:.3f}")
+    print(f"baseline root, reported  {r['baseline_root_verb_reported']:.3f}")
+    if "throughput" in r:
+        t = r["throughput"]
+        print(f"throughput ({t['articles']} articles): spaCy {t['spacy_per_s']:.1f}/s, + actors + quotes "
+              f"{t['actors_quotes_per_s']:.1f}/s, + events {t['full_per_s']:.1f}/s")
+        print(f"  full / spaCy {t['ratio_full_vs_spacy']:.3f}; actors + quotes / spaCy "
+              f"{t['ratio_actors_quotes_vs_spacy']:.3f}; events stage keeps {t['ratio_events_stage']:.3f} "
+              f"({t['events_ms_per_article']:.1f} ms per article)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,175 @@
+"""The "events" pipeline stage: a parsed article and its actors in, PLOVER-coded events out."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from redline.stages import stage
+
+from .dates import event_date
+from .find import find_triggers
+from .groups import Participant
+from .lexicon import event_lexicon
+from .model import Event
+from .places import is_mediated, location, mediator_from_place, mediator_phrases
+from .roles import Resolver, Roles, read_roles
+from .status import read_status
+from .tree import is_verbal, prep_objects
+from .trigger import Trigger
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from redline.actors import ActorDictionary, ActorIndex
+
+# A stated place is the target when the text names no other ("demonstrated in Serbia", "imposed a curfew
+# in the town of Cizre", "arrived in Amman on a visit"), as in CAMEO and PLOVER coding practice; not for
+# talks held somewhere (the venue of a meeting is no party to it) unless they are a visit.
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> ActorDictionary | None:
+    """The actor dictionary (for naming group phrases), or None when it cannot be loaded."""
+    try:
+        from redline.actors import ActorDictionary
+
+        return ActorDictionary.load()
+    except Exception:  # the coder still works on the actor index alone
+        return None
+
+
+@stage("events", requires=("Doc", "Article.actors", "Article.published"), assigns=("Article.events",))
+def code_events(doc, actors, *, published: str | None = None, quotes=None, dictionary=None) -> list[Event]:
+    """The events of a parsed article, coded in PLOVER v2, each with its evidence sentence.
+
+    `actors` is the actor stage's `ActorIndex` (a plain list of actors also works, matched by overlap);
+    `published` (ISO date) anchors relative dates. `quotes` is accepted for the stage contract; events
+    inside quotations are coded like any other, their status read from the words.
+    """
+    lex = event_lexicon()
+    resolver = Resolver(_index(actors), dictionary or _dictionary(), lex)
+    events: list[Event] = []
+    seen: set[tuple] = set()
+    for sent in doc.sents:
+        for trigger in find_triggers(sent, lex):
+            event = build_event(trigger, doc, sent, resolver, published)
+            if event is None:
+                continue
+            key = (event.type, event.negated, tuple(event.source), tuple(event.target), event.start)
+            if key not in seen:
+                seen.add(key)
+                events.append(event)
+    return events
+
+
+def _index(actors) -> ActorIndex | None:
+    """An actor index from what the caller has: the index itself, a list of actors, or None."""
+    if actors is None or hasattr(actors, "at"):
+        return actors
+    from redline.actors import ActorIndex
+
+    return ActorIndex(list(actors))
+
+
+def build_event(trigger: Trigger, doc, sent, resolver: Resolver, published: str | None) -> Event | None:
+    """One event from a trigger, or None when the text names no side of it."""
+    lex = resolver.lex
+    word, anchor = doc[trigger.word], doc[trigger.anchor]
+    roles = read_roles(trigger, doc, resolver)
+    content = doc[trigger.content] if trigger.content is not None else next(
+        (c for c in anchor.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    place = location(word, anchor, _places(resolver), content)
+    place_actor = _place_participant(place, resolver)
+    mediator, mode = None, trigger.mode
+    if trigger.type == "CONSULT" and is_mediated(word, anchor, lex):
+        mediator = _mediate(trigger, doc, resolver, roles, place_actor)
+        if mediator is not None and all(p.key != mediator.key for p in roles.source + roles.target):
+            mode = "third-party"  # PLOVER CONSULT mode: a meeting hosted by a third party
+    venue = trigger.type == "CONSULT" and trigger.mode != "visit"
+    if not roles.target and place_actor is not None and not venue and mediator is None:
+        if roles.source and all(p.country != place_actor.country for p in roles.source if trigger.type == "CONSULT"):
+            if all(p.key != place_actor.key for p in roles.source) and len(roles.source) < 2:
+                roles.target = [place_actor]
+    if not _identified(roles) and mediator is None:
+        return None  # no side the text identifies ("around 610 people", "the preconditions")
+    status = read_status(trigger, doc, lex)
+    heads = [anchor] if not trigger.noun else [anchor, _governor(word)]
+    date = None
+    for head in heads:
+        if head is not None and date is None:
+            date = event_date(word, head, published, status.status in ("announced", "planned"), lex)
+    return Event(
+        type=trigger.type, mode=mode,
+        source=[p.name for p in roles.source], source_country=[p.country for p in roles.source],
+        target=[p.name for p in roles.target], target_country=[p.country for p in roles.target],
+        date=date, status=status.status, negated=status.negated,
+        mediated_by=mediator.name if mediator is not None else None,
+        location=place.text if place is not None else None,
+        text=sent.text, start=sent.start_char, end=sent.end_char,
+        source_sector=[p.sector for p in roles.source], target_sector=[p.sector for p in roles.target],
+    )
+
+
+def _identified(roles: Roles) -> bool:
+    """True when some side is an actor or has a country, or the source is a group with a sector."""
+    return any(p.actor or p.country for p in roles.source + roles.target) or any(p.sector for p in roles.source)
+
+
+def _places(resolver: Resolver) -> frozenset[str]:
+    """Prepositions whose object is a place: the actor lexicon's, else a small default."""
+    words = getattr(getattr(resolver.dictionary, "lexicon", None), "place_prepositions", None)
+    return frozenset(words) if words else resolver.lex.grammar["place_prepositions"]
+
+
+def _place_participant(place, resolver: Resolver) -> Participant | None:
+    """The actor a place entity names ("Oman"), or None."""
+    if place is None:
+        return None
+    found = resolver.phrase(place.root)
+    if len(found) == 1 and found[0].country:
+        return found[0]
+    dictionary = resolver.dictionary  # a capital after "in" is a place to the actor stage, not an actor
+    for surface in (dictionary.surfaces.get(place.text, ()) if dictionary is not None else ()):
+        if surface.entry is not None and surface.entry.country:
+            return Participant(place.text, surface.entry.country, None)
+    return None
+
+
+def _governor(word) -> Token | None:
+    """The verb an event noun depends on ("talks ... failed"), for its date."""
+    return next((a for a in word.ancestors if is_verbal(a)), None)
+
+
+def _mediate(trigger: Trigger, doc, resolver: Resolver, roles: Roles, place: Participant | None) -> Participant | None:
+    """The mediator of brokered talks; when the broker is the clause's subject and the talks name their
+    parties ("X mediated talks between A and B"), the parties become the sources."""
+    word, anchor = doc[trigger.word], doc[trigger.anchor]
+    named = [p for tok in mediator_phrases(word, anchor, resolver.lex) for p in resolver.phrase(tok)]
+    if named:
+        mediator = named[0]
+        parties = _parties(trigger, doc, resolver)
+        if parties and all(p.key != mediator.key for p in parties) and not trigger.noun:
+            roles.source, roles.target = parties, [p for p in roles.target if p not in parties]
+        if all(p.key == mediator.key for p in roles.source) and roles.source:
+            roles.source = []  # "the talks were brokered by Egypt": Egypt is the broker, not a party
+        return mediator
+    return mediator_from_place(place, roles.source + roles.target)
+
+
+def _parties(trigger: Trigger, doc, resolver: Resolver) -> list[Participant]:
+    """The parties of talks named by "between A and B" on the trigger's content or object."""
+    tokens = [doc[trigger.word]]
+    if trigger.content is not None:
+        tokens.append(doc[trigger.content])
+    tokens += [c for c in doc[trigger.anchor].children if c.dep_ == "dobj"]
+    for tok in tokens:
+        both = prep_objects(tok, resolver.lex.reciprocal_prepositions)
+        if both:
+            found: list[Participant] = []
+            for p in (p for t in both for p in resolver.phrase(t)):
+                if all(p.key != q.key for q in found):
+                    found.append(p)
+            return found
+    return []
+

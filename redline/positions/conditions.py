@@ -1,0 +1,61 @@
+"""Conditional positions with no cue word: "talks would never happen unless X" is a precondition (X);
+"we will respond if X" is a red line (X)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .finding import Finding
+from .lexicon import StanceLexicon
+from .syntax import negation, subjects
+
+
+def condition_findings(sent: Span, lexicon: StanceLexicon) -> list[Finding]:
+    """Preconditions and conditional threats in the sentence."""
+    found = []
+    for token in sent:
+        finding = _condition(sent, token, lexicon)
+        if finding is not None:
+            found.append(finding)
+    return found
+
+
+def _condition(sent: Span, mark: Token, lexicon: StanceLexicon) -> Finding | None:
+    """The position a subordinating word opens, or None."""
+    word = mark.lower_
+    clause = _clause(mark)
+    if clause is None:
+        return None
+    main = clause.head
+    if main is clause or not sent.start <= main.i < sent.end:
+        return None
+    only = mark.i > sent.start and mark.doc[mark.i - 1].lower_ == "only"
+    negated = negation(main, lexicon).negated
+    if word in lexicon.condition_marks or (only and word in lexicon.condition_marks_only) or (
+        negated and word in lexicon.condition_marks_negated
+    ):
+        stance = "precondition"
+    elif word == "if" and _threatens(main, clause, lexicon):
+        stance = "red_line"
+    else:
+        return None
+    region = (clause.left_edge.i, clause.right_edge.i + 1)
+    return Finding(stance, mark, sent, subjects(main), [clause], region, kind="condition")
+
+
+def _clause(mark: Token) -> Token | None:
+    """The head of the clause a mark or "without" opens ("unless [the U.S. revokes ...]")."""
+    if mark.dep_ == "mark" and mark.head.pos_ in ("VERB", "AUX"):
+        return mark.head
+    if mark.dep_ == "prep" and mark.lower_ == "without":
+        return next((c for c in mark.children if c.dep_ in ("pcomp", "pobj")), None)
+    return None
+
+
+def _threatens(main: Token, clause: Token, lexicon: StanceLexicon) -> bool:
+    """True when the main clause (the condition left out) threatens a response ("right to respond")."""
+    inside = {t.i for t in clause.subtree}
+    head = main
+    while head.dep_ in ("xcomp", "acl", "dobj", "ccomp") and head.head is not head:
+        head = head.head
+    return any(t.i not in inside and t.lemma_.lower() in lexicon.threat_verbs for t in head.subtree)

@@ -1,0 +1,285 @@
+"""Who holds a position: the party (state, group, organisation) behind a phrase, and who voiced it.
+
+A person speaks for what they represent: an official, adviser or minister for their state, a UN envoy for
+the UN (found in their role: "UN special envoy"), an armed group's spokesperson for the group. An analyst,
+expert or journalist gives a party's position too, but not an official one. A group phrase speaks for the
+state its modifier names ("Iranian officials", "US negotiators").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import StanceLexicon
+from .profile import CaseProfile
+
+NON_OFFICIAL = frozenset({"expert", "media", "civilian"})
+FIRST_PERSON = frozenset({"i", "we", "us", "our", "ours", "my", "me", "ourselves"})
+THIRD_PERSON = frozenset({"he", "she", "they", "him", "her", "them", "his", "its", "their", "it"})
+RELATIVE = frozenset({"which", "who", "that", "whom"})
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    """The party holding a position, its country, who voiced it, and whether that voice is official."""
+
+    party: str
+    country: str | None
+    via: str | None
+    official: bool
+
+
+class HolderResolver:
+    """Resolves phrases of one article to parties through the actor index, quotes and dictionary."""
+
+    def __init__(self, doc: Doc, actors: Any, quotes: list, *, lexicon: StanceLexicon,
+                 profile: CaseProfile | None = None, dictionary: Any = None) -> None:
+        self.doc, self.actors, self.lexicon, self.profile = doc, actors, lexicon, profile
+        self.dictionary = dictionary
+        self.quotes = sorted((q for q in quotes or () if q.end > q.start), key=lambda q: q.end - q.start)
+
+    def quote_at(self, char: int) -> Any | None:
+        """The tightest quote whose content holds this character offset, or None."""
+        return next((q for q in self.quotes if q.start <= char < q.end), None)
+
+    def quote_near(self, token: Token) -> Any | None:
+        """The quote a word sits in; else the quote with a speaker nearest to it in its sentence (a
+        condition often trails the reported clause: "[its fighters can return] only if ...")."""
+        quote = self.quote_at(token.idx)
+        if quote is not None:
+            return quote
+        sent = token.sent
+        near = [q for q in self.quotes if q.start < sent.end_char and q.end > sent.start_char and getattr(q, "speaker", None)]
+        return min(near, key=lambda q: min(abs(q.start - token.idx), abs(q.end - token.idx)), default=None)
+
+    def of_token(self, token: Token, depth: int = 0) -> Holder | None:
+        """The party a subject, possessor or agent token stands for (its noun phrase), or None."""
+        lower = token.lower_ if token.pos_ == "PRON" else ""  # "US" is no "us"
+        if lower in FIRST_PERSON:
+            quote = self.quote_at(token.idx)
+            return self.of_speaker(quote) if quote is not None else None
+        span = _phrase(token)
+        holder = self._of_actor(self._actor_at(span.start_char, span.end_char)) if self.actors is not None else None
+        if holder is not None:
+            return holder
+        if depth > 3:
+            return None
+        if lower in RELATIVE and token.head.dep_ == "relcl":
+            return self.of_token(token.head.head, depth + 1)
+        if lower in THIRD_PERSON:
+            # an unresolved pronoun in a reported clause usually is its source ("officials say they ...")
+            source = _reporting_subject(token)
+            if source is not None:
+                return self.of_token(source, depth + 1)
+            quote = self.quote_at(token.idx)
+            return self.of_speaker(quote) if quote is not None and not quote.direct else None
+        return self.of_words(span)
+
+    def of_speaker(self, quote: Any) -> Holder | None:
+        """The party of a quote's speaker (a canonical actor name, or the group phrase as written)."""
+        name = getattr(quote, "speaker", None)
+        if not name:
+            return None
+        actor = self.actors.by_name(name) if self.actors is not None else None
+        if actor is not None:
+            return self._of_actor(actor)
+        return self._of_text(name)
+
+    def of_words(self, span: Span) -> Holder | None:
+        """A group phrase ("Iranian officials", "Kurdish militias", "the west"), a document of a body ("the
+        security council resolution") or a profile alias, as a party."""
+        head = span.root
+        lemma = head.lemma_.lower()
+        if head.lower_ in ("country", "nation", "government") and any(c.dep_ == "poss" for c in head.children):
+            return self.of_token(next(c for c in head.children if c.dep_ == "poss"))
+        if self.profile is not None:
+            named = self.profile.party_in(span.text)
+            if named is not None:
+                return Holder(named, None, None, True)
+        people = self.lexicon.peoples.get(head.lower_)
+        if people is not None:
+            return Holder(self._profiled(people), None, None, True)
+        entry = self._entry(head.text)  # "the Iranians", "Damascus"
+        if entry is not None:
+            return self._of_entry(entry)
+        if lemma in self.lexicon.document_heads or head.lower_ in self.lexicon.document_heads:
+            return self._of_document(head)
+        modifiers = [t.text for t in span if t.i != head.i]
+        if lemma in self.lexicon.collective_heads or head.lower_ in self.lexicon.collective_heads:
+            return self._country_in(modifiers, official=True)
+        if lemma in self.lexicon.group_heads or head.lower_ in self.lexicon.group_heads:
+            return self._people_in(modifiers)
+        return None
+
+    def _of_document(self, head: Token) -> Holder | None:
+        """The body a document speaks for: named in its modifiers or by-phrase ("passed by the council")."""
+        left = [c for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+        if left and self.actors is not None:
+            start, end = min(c.left_edge.idx for c in left), max(c.right_edge.idx + len(c.right_edge) for c in left)
+            holder = self._of_actor(self._actor_at(start, end))
+            if holder is not None:
+                return holder
+        for child in head.children:
+            if child.dep_ in ("acl", "relcl"):
+                for agent in (a for g in child.children if g.dep_ == "agent" for a in g.children if a.dep_ == "pobj"):
+                    holder = self.of_token(agent, 2)
+                    if holder is not None:
+                        return holder
+        return self._country_in([t.text for c in left for t in c.subtree], official=True) if left else None
+
+    def _people_in(self, words: list[str]) -> Holder | None:
+        """The people or movement one of the words names ("Kurdish"), as a party."""
+        for word in words:
+            people = self.lexicon.peoples.get(word.lower())
+            if people is not None:
+                return Holder(self._profiled(people), None, None, True)
+        return None
+
+    def _of_text(self, text: str) -> Holder | None:
+        """A group phrase given as text (a quote's unresolved speaker: "Iranian officials")."""
+        if self.profile is not None:
+            named = self.profile.party_in(text)
+            if named is not None:
+                return Holder(named, None, None, True)
+        words = text.replace("’", "'").split()
+        if not words:
+            return None
+        last = words[-1].lower()
+        if last in self.lexicon.collective_heads:
+            return self._country_in(words[:-1], official=True)
+        if last in self.lexicon.group_heads:
+            return self._people_in(words[:-1])
+        return None
+
+    def _country_in(self, words: list[str], *, official: bool) -> Holder | None:
+        """The country (by name, alias or demonym) or people that one of the words names."""
+        for size in (3, 2, 1):
+            for i in range(len(words) - size + 1):
+                text = " ".join(words[i:i + size]).strip("'’s").strip()
+                people = self.lexicon.peoples.get(text.lower())
+                if people:
+                    return Holder(self._profiled(people), None, None, official)
+                entry = self._entry(text)
+                if entry is not None:
+                    return Holder(self._profiled(entry.name), entry.country, None, official)
+        return None
+
+    def _entry(self, text: str) -> Any | None:
+        """The dictionary's country or organisation entry a written form names, or None."""
+        if self.dictionary is None or not text:
+            return None
+        for surface in self.dictionary.surfaces.get(text, ()):
+            entry = surface.entry
+            if entry is not None and entry.kind in ("country", "organisation", "group"):
+                return entry
+        return None
+
+    def _of_entry(self, entry: Any) -> Holder | None:
+        """A dictionary entry (country, organisation, group) as a party."""
+        if entry.kind == "organisation" and entry.sector == "media":
+            return None
+        if entry.kind == "organisation" and entry.country and entry.sector not in ("igo_ngo",):
+            return self._country_holder(entry.country, via=None, official=True)
+        return Holder(self._profiled(entry.name), entry.country, None, True)
+
+    def _actor_at(self, start: int, end: int) -> Any | None:
+        """The actor a span names, or None."""
+        try:
+            return self.actors.at(start, end)
+        except (AttributeError, IndexError):
+            return None
+
+    def _of_actor(self, actor: Any | None) -> Holder | None:
+        """The party an actor stands for, or None (media outlets and private people hold no positions)."""
+        if actor is None:
+            return None
+        kind, sector = getattr(actor, "kind", None), getattr(actor, "sector", None)
+        if kind in ("country", "group"):
+            return Holder(self._profiled(actor.name), actor.country, None, True)
+        if kind == "organisation":
+            if sector == "media":
+                return None
+            if sector == "igo_ngo" or actor.country is None:
+                return Holder(self._profiled(actor.name), actor.country, None, True)
+            return self._country_holder(actor.country, via=actor.name, official=sector != "expert")
+        # a person: their organisation when their role names one, else their state
+        role, country = actor.role, actor.country
+        if sector is None and country is None and role is None:
+            sector, country, role = self._known_person(actor.name)
+        official = sector not in NON_OFFICIAL
+        body = self._body_in_role(role) if sector not in ("expert", "media") else None
+        if body is not None:
+            return Holder(self._profiled(body.name), body.country, actor.name, official)
+        if sector == "civilian" or country is None:
+            return None
+        return self._country_holder(country, via=actor.name, official=official)
+
+    def _known_person(self, name: str) -> tuple[str | None, str | None, str | None]:
+        """Sector, country and role of a person the actor stage left bare, from the dictionary (its forms
+        are case-sensitive: "De Mistura" opening a sentence is "de Mistura")."""
+        if self.dictionary is None or not name:
+            return None, None, None
+        for form in (name, name[:1].lower() + name[1:]):
+            for surface in self.dictionary.surfaces.get(form, ()):
+                entry = surface.entry
+                if entry is not None and entry.kind == "person":
+                    office = entry.offices[-1] if entry.offices else None
+                    return (office.sector if office else entry.sector), (office.country if office else entry.country), (office.role if office else None)
+        return None, None, None
+
+    def _country_holder(self, code: str, *, via: str | None, official: bool) -> Holder | None:
+        """The state with this ISO code as a party."""
+        entry = self.dictionary.by_code.get(code) if self.dictionary is not None else None
+        name = entry.name if entry is not None else code
+        return Holder(self._profiled(name), code, via, official)
+
+    def _body_in_role(self, role: str | None) -> Any | None:
+        """The organisation or armed group a role names ("UN special envoy", "SDF spokesman"), or None."""
+        if not role or self.dictionary is None:
+            return None
+        words = role.replace("’", "'").split()
+        for i in range(len(words)):
+            for size in (4, 3, 2, 1):
+                text = " ".join(words[i:i + size]).removesuffix("'s")
+                entry = self._entry(text)
+                if entry is not None and entry.kind in ("organisation", "group") and entry.sector in ("igo_ngo", "rebel", "opposition", "party"):
+                    return entry
+                if entry is not None and entry.kind == "country":
+                    return None  # "adviser to Iran's supreme leader": the state, by country
+        return None
+
+    def _profiled(self, name: str) -> str:
+        """The profile's name for a party (its aliases may merge several actors), else the name."""
+        if self.profile is not None:
+            return self.profile.party(name) or name
+        return name
+
+
+def _reporting_subject(pronoun: Token) -> Token | None:
+    """The subject of the speech verb whose reported clause holds the pronoun ("[officials] say they ...")."""
+    current = pronoun.head
+    for _ in range(5):
+        if current.dep_ == "ccomp":
+            return next((c for c in current.head.children if c.dep_ == "nsubj" and c.lower_ not in THIRD_PERSON), None)
+        if current.dep_ not in ("conj", "xcomp", "advcl", "acomp") or current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _phrase(token: Token) -> Span:
+    """The noun phrase a token heads, without relative clauses, appositions or coordinated phrases."""
+    doc = token.doc
+    cut = {"relcl", "appos", "conj", "cc", "acl", "punct", "prep", "advcl"}
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ not in cut:
+            left = min(left, child.left_edge.i)
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("case",):  # "Iran 's"
+            right = max(right, child.i)
+    return doc[left:right + 1]

@@ -1,0 +1,62 @@
+"""Stage records <-> table rows: one generic mapping for actors, quotes, events and positions.
+
+Each table has the columns `article_id`, `seq`, then one column per field of its record type, named
+as the field; list fields are stored as JSON, booleans as 0/1. Identifiers come from the record types,
+never from input; values are always bound parameters.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import fields
+from typing import Any
+
+from redline.actors.index import Actor
+from redline.events.model import Event
+from redline.positions.model import Position
+from redline.quotes.model import Quote
+
+# table name -> the record type stored in it, in the order an article carries them
+STAGE_TABLES: dict[str, type] = {"actors": Actor, "quotes": Quote, "events": Event, "positions": Position}
+
+
+def _kind(annotation: Any) -> str:
+    """How a field is stored: 'json' for lists, 'bool' for flags, 'plain' otherwise."""
+    text = str(annotation)
+    if text.startswith("list"):
+        return "json"
+    return "bool" if text == "bool" else "plain"
+
+
+def insert_sql(table: str) -> str:
+    """The INSERT statement for a stage table, with one placeholder per column."""
+    names = ["article_id", "seq", *(f.name for f in fields(STAGE_TABLES[table]))]
+    quoted = ", ".join(f'"{name}"' for name in names)
+    return f"INSERT INTO {table} ({quoted}) VALUES ({', '.join('?' for _ in names)})"
+
+
+def to_row(article_id: str, seq: int, record: Any) -> tuple:
+    """A record as the values of its table's row."""
+    values: list[Any] = [article_id, seq]
+    for f in fields(record):
+        value = getattr(record, f.name)
+        kind = _kind(f.type)
+        values.append(json.dumps([list(v) if isinstance(v, tuple) else v for v in value]) if kind == "json"
+                      else int(value) if kind == "bool" else value)
+    return tuple(values)
+
+
+def from_row(table: str, row: sqlite3.Row) -> Any:
+    """The record a row of a stage table holds."""
+    cls = STAGE_TABLES[table]
+    data: dict[str, Any] = {}
+    for f in fields(cls):
+        value = row[f.name]
+        kind = _kind(f.type)
+        if kind == "json":
+            value = [tuple(v) if isinstance(v, list) else v for v in json.loads(value or "[]")]
+        elif kind == "bool":
+            value = bool(value)
+        data[f.name] = value
+    return cls(**data)

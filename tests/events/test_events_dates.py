@@ -1,0 +1,49 @@
+"""Relative dates resolved against the publication date (2026-02-11 is a Wednesday)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from redline.events.dates import resolve
+from redline.events.lexicon import event_lexicon
+
+WEDNESDAY = date(2026, 2, 11)
+
+
+@pytest.mark.parametrize(("words", "future", "expected"), [
+    (["wednesday"], False, "2026-02-11"),
+    (["monday"], False, "2026-02-09"),
+    (["sunday"], True, "2026-02-15"),
+    (["last", "wednesday"], False, "2026-02-04"),
+    (["yesterday"], False, "2026-02-10"),
+    (["tomorrow"], True, "2026-02-12"),
+    (["last", "june"], False, "2025-06"),
+    (["june"], False, "2025-06"),
+    (["may", "2024"], False, "2024-05"),
+    (["september", "29"], False, "2025-09-29"),
+    (["next", "month"], False, "2026-03"),
+    (["last", "year"], False, "2025"),
+    (["last", "week"], False, None),
+])
+def test_resolve(words, future, expected):
+    assert resolve(words, WEDNESDAY, future, event_lexicon()) == expected
+
+
+def test_no_publication_date_leaves_relative_dates_unknown():
+    assert resolve(["wednesday"], None, False, event_lexicon()) is None
+    assert resolve(["may", "2024"], None, False, event_lexicon()) == "2024-05"
+
+
+def test_past_event_on_a_weekday(first):
+    assert first("Turkey attacked Kurdish militias in northern Syria on Monday.", "2026-02-11").date == "2026-02-09"
+
+
+def test_future_event_on_a_weekday_is_the_coming_one(first):
+    event = first("Saudi Arabia will host a summit with Iran on Sunday.", "2026-02-11")
+    assert event.date == "2026-02-15"
+
+
+def test_event_without_a_date(first):
+    assert first("Iraq rejected a Turkish proposal for a buffer zone.", "2026-02-11").date is None
