@@ -350,30 +350,51 @@ STATUS_STYLE = {"impasse": "bold red", "contested": "yellow", "agenda": "bold gr
 def matrix(
     db: Optional[Path] = DbOption,
     profile: Optional[str] = ProfileOption,
-    json_out: bool = typer.Option(False, "--json", help="Print the analysis as JSON."),
+    show_all: bool = typer.Option(False, "--all", help="Every issue and party, not just the main ones."),
+    json_out: bool = typer.Option(False, "--json", help="Print the analysis as JSON (always every issue)."),
 ) -> None:
     """Parties x issues with each party's current stance, and each issue's status (impasse, agenda, ...)."""
     from redline.dealspace import deal_space
 
+    case = _check_profile(profile)
     with _open_readonly(db) as store:
-        analysis = deal_space(store.evidence(), profile=_check_profile(profile))
+        analysis = deal_space(store.evidence(), profile=case)
     if json_out:
         sys.stdout.write(json.dumps(analysis.to_json(), ensure_ascii=False, indent=2) + "\n")
         return
-    out.print(matrix_table(analysis))
+    out.print(matrix_table(analysis, profile=case, show_all=show_all))
 
 
-def matrix_table(analysis) -> Table:
-    """The stance matrix: one row per issue, one column per party, the cell its stance and evidence count."""
-    parties: list[str] = []
-    for issue in analysis.issues:
-        parties.extend(p for p in issue.parties if p not in parties)
-    table = Table(title="stance matrix (stance, evidence count / sources)", show_lines=True)
+def matrix_table(analysis, *, profile=None, show_all: bool = False, max_issues: int = 15, max_parties: int = 6) -> Table:
+    """The stance matrix: one row per issue, one column per party, the cell its stance and evidence count.
+
+    Unless `show_all`: with a profile, its issues and parties only; without, the issues two or more
+    parties hold, then the best-evidenced, and the parties with the most evidence.
+    """
+    issues = analysis.issues
+    if not show_all:
+        if profile is not None:
+            keys = {i.key for i in profile.issues}
+            issues = [i for i in issues if i.issue in keys]
+        else:
+            weight = lambda i: (len(i.parties) < 2, -sum(s.evidence_count for s in i.parties.values()))  # noqa: E731
+            issues = sorted(issues, key=weight)[:max_issues]
+            issues.sort(key=analysis.issues.index)
+    evidence: dict[str, int] = {}
+    for issue in issues:
+        for party, stance in issue.parties.items():
+            evidence[party] = evidence.get(party, 0) + stance.evidence_count
+    named = [p.name for p in profile.parties] if profile is not None and not show_all else []
+    parties = [p for p in named if p in evidence] or sorted(evidence, key=lambda p: -evidence[p])
+    parties = parties if show_all else parties[:max_parties]
+    hidden = len(analysis.issues) - len(issues)
+    title = "stance matrix (stance, evidence count / sources)" + (f"; {hidden} more issues with --all" if hidden else "")
+    table = Table(title=title, show_lines=True)
     table.add_column("issue", overflow="fold")
     table.add_column("status")
     for party in parties:
         table.add_column(party, overflow="fold")
-    for issue in analysis.issues:
+    for issue in issues:
         cells = []
         for party in parties:
             stance = issue.parties.get(party)
@@ -473,8 +494,12 @@ def examples_dir() -> Path:
 
 
 @app.command()
-def demo(db: Path = typer.Option(Path("redline-demo.db"), "--db", help="Database file for the demo.")) -> None:
-    """Ingest the bundled examples into a fresh database and print what was found."""
+def demo(
+    db: Path = typer.Option(Path("redline-demo.db"), "--db", help="Database file for the demo."),
+    profile: str = typer.Option("us-iran-2026", "--profile", help="Case profile for the stance matrix."),
+) -> None:
+    """Ingest the bundled examples into a fresh database and print the report: articles, quotes, matrix."""
+    from redline.dealspace import deal_space
     from redline.ingest.run import ingest as run_ingest
 
     folder = examples_dir()
@@ -484,10 +509,14 @@ def demo(db: Path = typer.Option(Path("redline-demo.db"), "--db", help="Database
     with Store(db) as store, _Bar(paths) as bar:
         summary = run_ingest(paths, store=store, on_file=bar.advance, command="demo")
         rows = list(store.articles())
-        said = list(store.quotes(limit=25))
+        said = list(store.quotes(limit=15))
+        case = _check_profile(profile)
+        analysis = deal_space(store.evidence(), profile=case)
     print_summary(summary, console=out)
     out.print(articles_table(rows, title=f"{len(rows)} articles in {db}"))
     out.print(quotes_table(said, title=f"who said what (first {len(said)} quotes; all: redline quotes --db {db})"))
+    out.print(matrix_table(analysis, profile=case))
+    out.print(f"positions: redline positions --db {db} --profile {profile}; events: redline events --db {db}", highlight=False)
 
 
 @app.command()
