@@ -13,13 +13,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .lexicon import SECTORS, Lexicon
+from redline.datafiles import read_data
 
 KINDS = frozenset({"person", "organisation", "country", "group"})
 _CODE = re.compile(r"^[A-Z]{3}$")
@@ -182,7 +182,7 @@ def to_day(value: Any) -> Day:
 @lru_cache(maxsize=8)
 def _load(extra: tuple[Path, ...]) -> ActorDictionary:
     """The dictionary from the shipped file and the user files, merged in order."""
-    shipped = resources.files("redline.data").joinpath("actors.yaml").read_text(encoding="utf-8")
+    shipped = read_data("actors.yaml")
     data = _merge({section: {} for section in _SECTIONS}, _parse(shipped, "actors.yaml"), "actors.yaml")
     for path in extra:
         data = _merge(data, _parse(path.read_text(encoding="utf-8"), str(path)), str(path))

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
+from redline.datafiles import load_data_yaml
 
 
 @lru_cache(maxsize=1)
 def _shipped() -> dict[str, Any]:
     """The flat mapping in the shipped `cleaning.yaml` (read once)."""
-    text = resources.files("redline.data").joinpath("cleaning.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text) or {}
+    return load_data_yaml("cleaning.yaml")
 
 
 def _number(name: str) -> Any:

@@ -36,7 +36,6 @@ def group_participants(head, actors, dictionary, lex: EventLexicon) -> list[Part
     if head.pos_ not in ("NOUN", "PROPN") or noun_sense(head, lex) is not None:
         return []  # an event or thing ("military action") is no side
     sector = head_sector(head, dictionary, lex)
-    group_head = sector is not None or head.lemma_.lower() in lex.group_heads
     mods = [m for m in head.lefts if m.dep_ in _MODIFIERS and m.pos_ != "PRON"]
     found: list[Participant] = []
     for mod in mods:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from redline.datafiles import load_data_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +76,7 @@ class EventLexicon:
 
 def _read(name: str) -> dict[str, Any]:
     """One YAML file of redline/data/events as a mapping."""
-    text = resources.files("redline.data").joinpath("events").joinpath(name).read_text(encoding="utf-8")
-    return yaml.safe_load(text) or {}
+    return load_data_yaml("events", name)
 
 
 def _words(values: Any) -> frozenset[str]:

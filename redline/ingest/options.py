@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
+from redline.datafiles import load_data_yaml
 
 _MB = 1024 * 1024
 
 
 def _package_yaml(name: str) -> dict[str, Any]:
     """A YAML data file shipped in `redline/data`."""
-    return yaml.safe_load(resources.files("redline.data").joinpath(name).read_text(encoding="utf-8")) or {}
+    return load_data_yaml(name)
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

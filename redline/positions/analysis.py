@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import combinations
 from pathlib import Path
 from types import MappingProxyType
@@ -26,6 +25,7 @@ import yaml
 from redline.positions.corroboration import Corroboration, Weights, corroborate
 from redline.positions.model import STANCES, STATUSES, Analysis, Evidence, IssueStatus, PartyStance, Shift
 from redline.positions.shifts import current_stance, shifts
+from redline.datafiles import load_data_yaml
 
 PAIR_STATUSES = ("impasse", "contested", "agenda")  # what two stances can give; one-sided/unknown are issue-level
 
@@ -73,7 +73,7 @@ class AnalysisRules:
 @lru_cache(maxsize=1)
 def _shipped_yaml() -> dict[str, Any]:
     """The shipped `analysis.yaml` (read once)."""
-    return yaml.safe_load(resources.files("redline.data").joinpath("analysis.yaml").read_text(encoding="utf-8")) or {}
+    return load_data_yaml("analysis.yaml")
 
 
 @lru_cache(maxsize=1)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from redline.datafiles import load_data_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +34,7 @@ def _words(data: dict, key: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def cue_lexicon() -> CueLexicon:
     """The shipped cue lexicon (read once per process)."""
-    text = resources.files("redline.data").joinpath("cue_verbs.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = load_data_yaml("cue_verbs.yaml")
     prepositions = tuple(sorted({tuple(p.split()) for p in _words(data, "prepositions")}, key=len, reverse=True))
     verb_lists = ("speech", "attitude", "intention", "object_speaker", "object_content")
     prepositional = {

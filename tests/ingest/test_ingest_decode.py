@@ -1,5 +1,4 @@
-from redline.ingest.decode import UndecodableError, decode_bytes, looks_binary
-import pytest
+from redline.ingest.decode import decode_bytes, looks_binary
 
 
 def test_decode_utf8_passes_through():
