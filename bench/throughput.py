@@ -1,4 +1,4 @@
-"""Throughput: spaCy alone vs spaCy + the stages after it (actors, quotes), same texts, same run.
+"""Throughput: spaCy alone vs spaCy + the stages after it (actors, quotes, events, positions), same texts, same run.
 
     python bench/throughput.py [--data DIR] [--processes N] [--repeat R] [--json]
 
@@ -26,34 +26,40 @@ from _common import ROOT, data_dir
 
 sys.path.insert(0, str(ROOT))
 
+from redline.actors import find_actors  # noqa: E402
+from redline.events import code_events  # noqa: E402
 from redline.nlp import load_pipeline  # noqa: E402
+from redline.positions import extract_positions  # noqa: E402
 from redline.quotes import extract_quotes  # noqa: E402
 
 Stage = Callable[[object, dict, dict], None]  # (doc, record, results so far) -> adds to results
 
 
-def _actors_stage() -> Stage | None:
-    """The actors stage, or None when `redline.actors` is not available."""
-    try:
-        from redline.actors import find_actors
-    except ImportError:
-        return None
-
-    def run(doc, record: dict, found: dict) -> None:
-        found["actors"] = find_actors(doc, published=record.get("date"))
-
-    return run
+def _actors_stage(doc, record: dict, found: dict) -> None:
+    """The actors stage."""
+    found["actors"] = find_actors(doc, published=record.get("date"))
 
 
 def _quotes_stage(doc, record: dict, found: dict) -> None:
-    """The quotes stage, resolving speakers through the actors when they ran."""
+    """The quotes stage, resolving speakers through the actors."""
     found["quotes"] = extract_quotes(doc, found.get("actors"))
+
+
+def _events_stage(doc, record: dict, found: dict) -> None:
+    """The event stage."""
+    found["events"] = code_events(doc, found.get("actors"), published=record.get("date"))
+
+
+def _positions_stage(doc, record: dict, found: dict) -> None:
+    """The position stage (open mode)."""
+    found["positions"] = extract_positions(doc, found.get("actors"), found.get("quotes") or [],
+                                           published=record.get("date"), events=found.get("events"))
 
 
 def stages() -> list[tuple[str, Stage]]:
     """The stages measured after spaCy, in pipeline order: adding one is one line here."""
-    actors = _actors_stage()
-    return [(name, run) for name, run in (("actors", actors), ("quotes", _quotes_stage)) if run is not None]
+    return [("actors", _actors_stage), ("quotes", _quotes_stage), ("events", _events_stage),
+            ("positions", _positions_stage)]
 
 
 def read_records(folder: Path) -> list[dict]:
