@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 
 from .finding import Finding
 from .lexicon import StanceLexicon
-from .syntax import negation, subjects
+from .syntax import subjects
 
 
 def condition_findings(sent: Span, lexicon: StanceLexicon) -> list[Finding]:
@@ -26,21 +26,40 @@ def _condition(sent: Span, mark: Token, lexicon: StanceLexicon) -> Finding | Non
     clause = _clause(mark)
     if clause is None:
         return None
-    main = clause.head
+    main = mark.head if mark.dep_ == "prep" else clause.head  # "would not leave [without [receiving ...]]"
     if main is clause or not sent.start <= main.i < sent.end:
         return None
-    only = mark.i > sent.start and mark.doc[mark.i - 1].lower_ == "only"
-    negated = negation(main, lexicon).negated
+    only = (mark.i > sent.start and mark.doc[mark.i - 1].lower_ == "only") or any(
+        c.lower_ == "only" and c.dep_ == "advmod" for c in main.children)
+    negated = any(c.dep_ == "neg" or c.lower_ in lexicon.never for c in main.children)
+    if _indirect(main) or any(c.dep_ == "acomp" and c.lemma_.lower() in lexicon.question_adjectives for c in main.children):
+        return None
     if word in lexicon.condition_marks or (only and word in lexicon.condition_marks_only) or (
         negated and word in lexicon.condition_marks_negated
     ):
         stance = "precondition"
     elif word == "if" and _threatens(main, clause, lexicon):
         stance = "red_line"
+    elif word == "if" and main.lemma_.lower() in lexicon.warning_verbs:
+        stance = "reject"  # "warned of an exodus if attack orders were given": against the condition
+    elif word == "until" and main.lemma_.lower() in lexicon.until_verbs:
+        stance = "precondition"  # "will stay until progress is made": a condition for leaving
     else:
         return None
     region = (clause.left_edge.i, clause.right_edge.i + 1)
     return Finding(stance, mark, sent, subjects(main), [clause], region, kind="condition")
+
+
+def _indirect(main: Token) -> bool:
+    """True for a clause in an indirect question ("whether Turkey would fight ... if they intervened")."""
+    current = main
+    for _ in range(6):
+        if any(c.lower_ in ("whether", "how") and c.dep_ in ("mark", "advmod") for c in current.children):
+            return True
+        if current.head is current:
+            return False
+        current = current.head
+    return False
 
 
 def _clause(mark: Token) -> Token | None:
@@ -58,4 +77,4 @@ def _threatens(main: Token, clause: Token, lexicon: StanceLexicon) -> bool:
     head = main
     while head.dep_ in ("xcomp", "acl", "dobj", "ccomp") and head.head is not head:
         head = head.head
-    return any(t.i not in inside and t.lemma_.lower() in lexicon.threat_verbs for t in head.subtree)
+    return any(t.i not in inside and t.pos_ == "VERB" and t.lemma_.lower() in lexicon.threat_verbs for t in head.subtree)

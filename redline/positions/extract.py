@@ -17,14 +17,17 @@ from spacy.tokens import Doc, Token
 from redline.stages import stage
 
 from .conditions import condition_findings
+from .evaluate import evaluation_findings
 from .finding import Finding
 from .holder import FIRST_PERSON, NON_OFFICIAL, THIRD_PERSON, Holder, HolderResolver
-from .issues import open_issues, profile_issues
+from .issues import open_issues, phrase_label, profile_issues
 from .lexicon import StanceLexicon, stance_lexicon
+from .modal import modal_findings
 from .model import Position
 from .profile import CaseProfile
 from .similar import similar_findings
 from .stance import cue_findings, phrase_hits
+from .syntax import conjuncts, deontic
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +37,7 @@ class _Voice:
     via: str | None
     official: bool
     reported: bool
+    party: str | None = None  # the party the voice speaks for, when it is an official one
 
 
 @stage("positions", requires=("Doc", "Article.actors", "Article.quotes"), assigns=("Article.positions",))
@@ -51,13 +55,11 @@ def extract_positions(doc: Doc, actors, quotes, *, published: str | None = None,
 
     lexicon = stance_lexicon()
     resolver = HolderResolver(doc, actors, quotes, lexicon=lexicon, profile=profile, dictionary=ActorDictionary.load())
-    findings = _findings(doc, quotes, lexicon)
+    held = [(f, _holders(f, resolver, lexicon)) for f in _findings(doc, quotes, lexicon)]
+    held = _innermost([(f, h) for f, h in held if h])
     positions: list[Position] = []
     recent: list[tuple[int, list[str]]] = []  # (sentence start, issues) of the last findings with a clear issue
-    for finding in findings:
-        holders = _holders(finding, resolver, lexicon)
-        if not holders:
-            continue
+    for finding, holders in held:
         issues = _issues(finding, resolver, lexicon, profile, recent)
         if not issues:
             continue
@@ -69,21 +71,56 @@ def extract_positions(doc: Doc, actors, quotes, *, published: str | None = None,
 def _findings(doc: Doc, quotes: list, lexicon: StanceLexicon) -> list[Finding]:
     """Every finding of the article in text order: cue words, conditions, then cue-less quoted sentences."""
     hits = phrase_hits(doc, lexicon)
+    quoted = [(q.start, q.end) for q in quotes or () if q.end > q.start]
     found: list[Finding] = []
     for sent in doc.sents:
         inside = [h for h in hits if sent.start <= h[0] < sent.end]
         found.extend(cue_findings(sent, lexicon, inside))
         found.extend(condition_findings(sent, lexicon))
+        found.extend(modal_findings(sent, lexicon, quoted))
+    found.extend(evaluation_findings(doc, quoted, lexicon))
     claimed = {f.sentence.start for f in found}
     found.extend(similar_findings(doc, quotes, claimed, lexicon))
     return sorted(found, key=lambda f: (f.sentence.start, f.cue.i))
 
 
+def _innermost(held: list[tuple[Finding, list[Holder]]]) -> list[tuple[Finding, list[Holder]]]:
+    """The findings without those another one refines: a demand whose object holds the same party's more
+    telling cue ("pressure Trump to ..., including demanding concessions"; "insisted that X must be a
+    precondition"), and a modal clause that holds or sits in a cue's clause ("should be not to allow")."""
+    cues = [(f, {h.party for h in hs}) for f, hs in held if f.kind == "cue"]
+    conditioned = {f.cue.head.head.i for f, _ in held if f.kind == "condition" and f.stance == "precondition"}
+    conditioned |= {f.cue.head.i for f, _ in held if f.kind == "condition" and f.cue.dep_ == "prep"}
+    kept = []
+    for finding, holders in held:
+        if finding.kind == "cue" and finding.cue.i in conditioned:
+            continue  # "will never agree to talks unless X": the precondition says it all
+        # the words after the cue in its own clause (not in clauses coordinated with it)
+        coordinated = {t.i for c in finding.cue.children if c.dep_ == "conj" for t in c.subtree}
+        inside = {t.i for t in finding.cue.subtree if t.i > finding.cue.i and t.i not in coordinated}
+        parties = {h.party for h in holders}
+        if finding.kind == "cue" and finding.stance == "demand" and any(
+            other is not finding and other.cue.i in inside and parties & theirs for other, theirs in cues
+        ):
+            continue
+        if finding.kind == "modal" and any(
+            other.cue.i in {t.i for t in finding.cue.subtree} or finding.cue.i in {t.i for t in other.cue.subtree}
+            for other, _ in cues
+        ):
+            continue
+        kept.append((finding, holders))
+    return kept
+
+
 def _holders(finding: Finding, resolver: HolderResolver, lexicon: StanceLexicon) -> list[Holder]:
     """The parties holding a finding: its subject words; else the issue's possessor; else the speaker of
     the quote it sits in (a clause whose subject is no party: "talks would never happen unless ...")."""
+    if finding.kind == "cue" and deontic(finding.cue, lexicon) and resolver.quote_at(finding.cue.idx) is not None:
+        voice = resolver.of_speaker(resolver.quote_at(finding.cue.idx))  # "X should not allow them", said Y
+        if voice is not None:
+            return [voice]
     found = []
-    for token in finding.holders:
+    for token in _with_antecedents(finding.holders):
         holder = resolver.of_token(token)
         if holder is not None and all(h.party != holder.party for h in found):
             found.append(holder)
@@ -99,8 +136,25 @@ def _holders(finding: Finding, resolver: HolderResolver, lexicon: StanceLexicon)
 
 
 def _may_fall_back(tokens: list[Token], lexicon: StanceLexicon) -> bool:
-    """True when the subject words name no one ("talks", "it", none): the voice of the sentence holds it."""
-    return all(t.pos_ == "PRON" and (t.lower_ in FIRST_PERSON or t.lower_ in THIRD_PERSON) for t in tokens)
+    """True when the subject words name no one in particular ("it", "the administration", none): the
+    voice of the sentence holds it."""
+    return all(
+        (t.pos_ == "PRON" and (t.lower_ in FIRST_PERSON or t.lower_ in THIRD_PERSON))
+        or (t.lemma_.lower() in lexicon.collective_heads and not any(c.dep_ in ("amod", "compound", "poss", "relcl") for c in t.children)
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children))  # "the administration"
+        for t in tokens
+    )
+
+
+def _with_antecedents(tokens: list[Token]) -> list[Token]:
+    """Holder words with a relative pronoun's coordinated antecedents ("Britain or France, which ...")."""
+    found = []
+    for token in tokens:
+        if token.lower_ in ("which", "who", "that") and token.head.dep_ == "relcl":
+            found.extend(t for t in conjuncts(token.head.head) if t not in found)
+        elif token not in found:
+            found.append(token)
+    return found
 
 
 def _issues(finding: Finding, resolver: HolderResolver, lexicon: StanceLexicon, profile: CaseProfile | None,
@@ -108,15 +162,20 @@ def _issues(finding: Finding, resolver: HolderResolver, lexicon: StanceLexicon, 
     """The finding's issues: profile keys, or open-mode phrases (a vague object -- "the move" -- takes the
     issue of a finding in the previous two sentences)."""
     if profile is not None:
-        return profile_issues(finding, profile)
+        return profile_issues(finding, profile, lexicon)
     labels = open_issues(finding, lexicon, lambda t: _is_party_word(t, resolver))
     sentence_start = finding.sentence.start
     if labels:
         recent.append((sentence_start, labels))
         return labels
-    if recent and recent[-1][0] < sentence_start and _sentences_between(finding, recent[-1][0]) <= 2:
-        return recent[-1][1]
-    return []
+    if not finding.objects and finding.cue.pos_ == "NOUN" and finding.stance == "demand":
+        return []  # "De Mistura's objective", with nothing said of it
+    # a vague object ("the move", "something") or none: the issue of a finding just before, else the words
+    if recent and recent[-1][0] <= sentence_start and _sentences_between(finding, recent[-1][0]) <= 2:
+        return recent[-1][1]  # anaphora reaches back; within one sentence "excessive demands" stays itself
+    vague = [phrase_label(o, lexicon, lambda t: _is_party_word(t, resolver)) for o in finding.objects
+             if o.pos_ != "PRON" or o.lower_ in lexicon.vague_objects and o.lower_ not in ("it", "this", "that", "them", "they")]
+    return [v for v in vague if v][:1]
 
 
 def _sentences_between(finding: Finding, start: int) -> int:
@@ -136,7 +195,7 @@ def _is_party_word(token: Token, resolver: HolderResolver) -> bool:
 
 def _voice(finding: Finding, resolver: HolderResolver, lexicon: StanceLexicon) -> _Voice:
     """Who voiced the finding (the quote's speaker), whether officially, and whether it is second-hand."""
-    quote = resolver.quote_near(finding.cue)
+    quote = resolver.speaking(resolver.quote_near(finding.cue))
     text = finding.sentence.text.lower()
     reported = any(marker in text for marker in lexicon.reported_markers)
     if quote is None:
@@ -149,13 +208,18 @@ def _voice(finding: Finding, resolver: HolderResolver, lexicon: StanceLexicon) -
     official = actor is None or getattr(actor, "sector", None) not in NON_OFFICIAL
     if actor is not None and getattr(actor, "sector", None) == "media" and getattr(actor, "kind", None) == "organisation":
         return _Voice(None, True, True)
-    return _Voice(actor.name if actor is not None else None, official, reported)
+    party = resolver.of_speaker(quote) if official else None
+    return _Voice(actor.name if actor is not None else None, official, reported, party.party if party else None)
 
 
 def _position(finding: Finding, holder: Holder, issue: str, voice: _Voice, published: str | None) -> Position:
     """One Position record."""
     sent = finding.sentence
+    if voice.party is not None and voice.party != holder.party:
+        voice = _Voice(None, True, voice.reported)  # Turkey rejecting "the American proposal" voices no US position
     via = holder.via or voice.via
+    if via == holder.party:
+        via = None  # "Iran wants ...": the party voiced it itself
     official = holder.official and (voice.official or voice.via is None or voice.via == holder.via)
     if holder.via is not None and voice.via is not None and holder.via != voice.via:
         official = holder.official and voice.official

@@ -20,6 +20,7 @@ NON_OFFICIAL = frozenset({"expert", "media", "civilian"})
 FIRST_PERSON = frozenset({"i", "we", "us", "our", "ours", "my", "me", "ourselves"})
 THIRD_PERSON = frozenset({"he", "she", "they", "him", "her", "them", "his", "its", "their", "it"})
 RELATIVE = frozenset({"which", "who", "that", "whom"})
+CONTINUATION = 400  # characters between a quote and the one it runs on from
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,16 +71,26 @@ class HolderResolver:
         if lower in RELATIVE and token.head.dep_ == "relcl":
             return self.of_token(token.head.head, depth + 1)
         if lower in THIRD_PERSON:
-            # an unresolved pronoun in a reported clause usually is its source ("officials say they ...")
-            source = _reporting_subject(token)
+            # an unresolved pronoun in a reported clause usually is its source ("officials say they ..."),
+            # in a subordinate clause the main clause's subject ("the resolution ..., though it called for")
+            source = _reporting_subject(token) or _main_subject(token) or _earlier_subject(token)
             if source is not None:
                 return self.of_token(source, depth + 1)
             quote = self.quote_at(token.idx)
             return self.of_speaker(quote) if quote is not None and not quote.direct else None
         return self.of_words(span)
 
+    def speaking(self, quote: Any) -> Any | None:
+        """The quote itself when it has a speaker; else the quote with a speaker just before it (a
+        quotation running on over several sentences: "... ,” Hunt said. “If you're going to ...")."""
+        if quote is None or getattr(quote, "speaker", None):
+            return quote
+        before = [q for q in self.quotes if q.end <= quote.start + 1 and quote.start - q.end < CONTINUATION and getattr(q, "speaker", None)]
+        return max(before, key=lambda q: q.end, default=None)
+
     def of_speaker(self, quote: Any) -> Holder | None:
         """The party of a quote's speaker (a canonical actor name, or the group phrase as written)."""
+        quote = self.speaking(quote)
         name = getattr(quote, "speaker", None)
         if not name:
             return None
@@ -111,7 +122,20 @@ class HolderResolver:
         if lemma in self.lexicon.collective_heads or head.lower_ in self.lexicon.collective_heads:
             return self._country_in(modifiers, official=True)
         if lemma in self.lexicon.group_heads or head.lower_ in self.lexicon.group_heads:
-            return self._people_in(modifiers)
+            return self._people_in(modifiers) or self._body_attached(head)
+        return None
+
+    def _body_attached(self, head: Token) -> Holder | None:
+        """An armed or political group named in a group phrase's attachments ("opposition groups, under
+        the umbrella of the High Negotiations Committee")."""
+        if self.actors is None:
+            return None
+        for token in head.subtree:
+            if token.i == head.i or token.pos_ != "PROPN":
+                continue
+            actor = self._actor_at(token.idx, token.idx + len(token))
+            if actor is not None and getattr(actor, "kind", None) in ("group", "organisation") and getattr(actor, "sector", None) in ("opposition", "rebel", "party"):
+                return self._of_actor(actor)
         return None
 
     def _of_document(self, head: Token) -> Holder | None:
@@ -128,7 +152,11 @@ class HolderResolver:
                     holder = self.of_token(agent, 2)
                     if holder is not None:
                         return holder
-        return self._country_in([t.text for c in left for t in c.subtree], official=True) if left else None
+        words = [t.text for c in left for t in c.subtree]
+        entry = self._entry(" ".join(words[-2:])) if len(words) >= 2 else None  # "security council"
+        if entry is not None:
+            return self._of_entry(entry)
+        return self._country_in(words, official=True) if left else None
 
     def _people_in(self, words: list[str]) -> Holder | None:
         """The people or movement one of the words names ("Kurdish"), as a party."""
@@ -171,10 +199,12 @@ class HolderResolver:
         """The dictionary's country or organisation entry a written form names, or None."""
         if self.dictionary is None or not text:
             return None
-        for surface in self.dictionary.surfaces.get(text, ()):
-            entry = surface.entry
-            if entry is not None and entry.kind in ("country", "organisation", "group"):
-                return entry
+        # the dictionary's forms are case-sensitive; "the security council" is its "Security Council"
+        for form in dict.fromkeys((text, text.title() if text.islower() and " " in text else text)):
+            for surface in self.dictionary.surfaces.get(form, ()):
+                entry = surface.entry
+                if entry is not None and entry.kind in ("country", "organisation", "group"):
+                    return entry
         return None
 
     def _of_entry(self, entry: Any) -> Holder | None:
@@ -267,6 +297,28 @@ def _reporting_subject(pronoun: Token) -> Token | None:
         if current.dep_ not in ("conj", "xcomp", "advcl", "acomp") or current.head is current:
             return None
         current = current.head
+    return None
+
+
+def _main_subject(pronoun: Token) -> Token | None:
+    """The subject of the main clause a pronoun's subordinate clause hangs from, when it is no pronoun."""
+    verb = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ not in ("advcl", "conj"):
+        return None
+    subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject if subject is not None and subject.pos_ != "PRON" else None
+
+
+def _earlier_subject(pronoun: Token) -> Token | None:
+    """The last noun subject before a "they"/"it" subject in its sentence, agreeing in number ("the
+    opposition groups ... are opposed to X; they still put their faith in Y")."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.lower_ not in ("they", "it"):
+        return None
+    plural = pronoun.lower_ == "they"
+    for token in reversed(pronoun.doc[pronoun.sent.start:pronoun.i]):
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN"):
+            many = token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
+            return token if many == plural else None
     return None
 
 

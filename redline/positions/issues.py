@@ -19,14 +19,17 @@ MODIFIERS = frozenset({"compound", "amod", "nummod", "nmod", "prt", "quantmod", 
 BOUNDARY_WORDS = frozenset({"but", "while", "whereas", ";", "although", "though"})
 
 
-def profile_issues(finding: Finding, profile: CaseProfile) -> list[str]:
-    """The profile's issue keys for a finding: in its object region, else its clause, else its sentence."""
+def profile_issues(finding: Finding, profile: CaseProfile, lexicon: StanceLexicon) -> list[str]:
+    """The profile's issue keys for a finding: in its object region; when the object says nothing of
+    its own ("excessive demands", "it", none), in its clause, else its sentence."""
     doc = finding.sentence.doc
     start, end = region(finding)
     if end > start:
         keys = profile.matches(doc[start:end].text)
         if keys:
             return keys
+    if finding.objects and not all(is_vague(o, lexicon) for o in finding.objects):
+        return []
     clause = _clause(finding)
     keys = profile.matches(clause.text)
     return keys or profile.matches(finding.sentence.text)
@@ -64,13 +67,24 @@ def _clause(finding: Finding) -> Span:
 def open_issues(finding: Finding, lexicon: StanceLexicon, drop: Callable[[Token], bool]) -> list[str]:
     """Normalised issue phrases of a finding's objects (vague ones -- "it", "the move" -- left out)."""
     labels = []
-    for head in finding.objects:
+    for head in finding.objects + _stray_conjuncts(finding):
         if is_vague(head, lexicon):
             continue
         label = phrase_label(head, lexicon, drop)
         if label and label not in labels:
             labels.append(label)
     return labels
+
+
+def _stray_conjuncts(finding: Finding) -> list[Token]:
+    """Nouns coordinated with the objects in the text but attached elsewhere by the parse ("demanding
+    concessions on X, and support for regional groups" with "support" hung from the main verb)."""
+    if not finding.objects or finding.region is not None:
+        return []
+    start, end = region(finding)
+    inside = {t.i for o in finding.objects for t in o.subtree}
+    doc = finding.sentence.doc
+    return [t for t in doc[start:end] if t.dep_ == "conj" and t.pos_ == "NOUN" and t.i not in inside and not start <= t.head.i < end]
 
 
 def is_vague(head: Token, lexicon: StanceLexicon) -> bool:
@@ -84,7 +98,13 @@ def is_vague(head: Token, lexicon: StanceLexicon) -> bool:
 
 def phrase_label(head: Token, lexicon: StanceLexicon, drop: Callable[[Token], bool]) -> str:
     """The issue phrase a head word gives: the head, its modifiers and up to two attached phrases,
-    lemmatised, without determiners or party possessives, at most `max_words` words."""
+    lemmatised, without determiners or party possessives, at most `max_words` words. A vague head with a
+    relative clause takes the clause ("anything that cuts across the UN process" -> "cut across UN
+    process")."""
+    if head.lower_ in lexicon.vague_objects:
+        clause = next((c for c in head.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"), None)
+        if clause is not None:
+            head = clause
     tokens = sorted(set(_collect(head, lexicon, drop, 0) + _attached_low(head, lexicon, drop)), key=lambda t: t.i)
     tokens = [t for t in tokens if not t.is_punct or t.text == "-"][: lexicon.issues.max_words]
     while tokens and (tokens[-1].dep_ == "prep" or tokens[-1].text == "-"):
@@ -117,6 +137,9 @@ def _collect(token: Token, lexicon: StanceLexicon, drop: Callable[[Token], bool]
     verbal = token.pos_ in ("VERB", "AUX")
     for child in token.children:
         dep = child.dep_
+        if verbal and dep == "nsubjpass" and depth == 0 and child.pos_ != "PRON":
+            out.extend(_collect(child, lexicon, drop, depth + 1))  # "until the tariffs are lifted"
+            continue
         if dep in SKIP or (dep == "poss" and drop(child)):
             continue
         if dep in MODIFIERS or (dep == "punct" and child.text == "-"):

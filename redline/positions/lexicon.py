@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from redline.datafiles import load_data_yaml
 
 from .model import STANCES
 
@@ -25,7 +24,9 @@ class Cue:
     needs: frozenset[str] = frozenset()
     prep_stances: dict[str, str] = field(default_factory=dict)
     own_holder: bool = False
+    holder: str | None = None  # verbs: "object" or "voice"
     deontic: bool = False
+    said_of: bool = False
     not_with: frozenset[str] = frozenset()
 
 
@@ -44,7 +45,19 @@ class Prototypes:
 
     threshold: float
     margin: float
+    min_words: int
     stances: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluations:
+    """Prototype evaluations for rejections with no cue word, and the similarity they need."""
+
+    threshold: float
+    margin: float
+    negative: tuple[str, ...]
+    positive: tuple[str, ...]
+    harm_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +68,7 @@ class IssueSettings:
     keep_preps: frozenset[str]
     merge_threshold: float
     profile_threshold: float
+    common_share: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +89,10 @@ class StanceLexicon:
     condition_marks_only: frozenset[str]
     threat_verbs: frozenset[str]
     until_verbs: frozenset[str]
+    question_adjectives: frozenset[str]
+    warning_verbs: frozenset[str]
+    hedges: frozenset[str]
+    party_nouns: frozenset[str]
     deontic_modals: frozenset[str]
     no_comment: frozenset[str]
     not_issues: frozenset[str]
@@ -86,7 +104,10 @@ class StanceLexicon:
     peoples: dict[str, str]
     vague_objects: frozenset[str]
     vague_modifiers: frozenset[str]
+    cue_words: frozenset[str]
     prototypes: Prototypes
+    describe_verbs: frozenset[str]
+    evaluations: Evaluations
     issues: IssueSettings
 
 
@@ -126,7 +147,9 @@ def _cues(section: dict, pos: str) -> dict[str, Cue]:
             needs=frozenset(str(n) for n in spec.get("needs") or ()),
             prep_stances={str(p): _stance(s, where) for p, s in (spec.get("preps_stance") or {}).items()},
             own_holder=spec.get("holder") == "own",
+            holder=spec.get("holder") if spec.get("holder") in ("object", "voice") else None,
             deontic=bool(spec.get("deontic", False)),
+            said_of=bool(spec.get("said_of", False)),
             not_with=_words(spec, "not_with"),
         )
     return cues
@@ -134,16 +157,18 @@ def _cues(section: dict, pos: str) -> dict[str, Cue]:
 
 def from_mapping(data: dict) -> StanceLexicon:
     """A lexicon from the parsed YAML mapping."""
+    verbs, adjectives, nouns = _cues(data.get("verbs"), "verb"), _cues(data.get("adjectives"), "adjective"), _cues(data.get("nouns"), "noun")
     phrases = tuple(
         Phrase(tuple(str(p["words"]).lower().split()), _stance(p.get("stance"), f"phrase {p['words']}"), str(p.get("role", "object")))
         for p in data.get("phrases") or ()
     )
     proto = data.get("prototypes") or {}
+    evaluations = data.get("evaluations") or {}
     issues = data.get("issues") or {}
     return StanceLexicon(
-        verbs=_cues(data.get("verbs"), "verb"),
-        adjectives=_cues(data.get("adjectives"), "adjective"),
-        nouns=_cues(data.get("nouns"), "noun"),
+        verbs=verbs,
+        adjectives=adjectives,
+        nouns=nouns,
         phrases=tuple(sorted(phrases, key=lambda p: -len(p.words))),
         negators=_words(data, "negators"),
         never=_words(data, "never"),
@@ -155,6 +180,10 @@ def from_mapping(data: dict) -> StanceLexicon:
         condition_marks_only=_words(data, "condition_marks_only"),
         threat_verbs=_words(data, "threat_verbs"),
         until_verbs=_words(data, "until_verbs"),
+        question_adjectives=_words(data, "question_adjectives"),
+        warning_verbs=_words(data, "warning_verbs"),
+        hedges=_words(data, "hedges"),
+        party_nouns=_words(data, "party_nouns"),
         deontic_modals=_words(data, "deontic_modals"),
         no_comment=_words(data, "no_comment"),
         not_issues=_words(data, "not_issues"),
@@ -166,15 +195,24 @@ def from_mapping(data: dict) -> StanceLexicon:
         peoples={str(k).lower(): str(v) for k, v in (data.get("peoples") or {}).items()},
         vague_objects=_words(data, "vague_objects"),
         vague_modifiers=_words(data, "vague_modifiers"),
+        cue_words=frozenset(verbs) | frozenset(adjectives) | frozenset(nouns),
         prototypes=Prototypes(
             threshold=float(proto.get("threshold", 1.0)), margin=float(proto.get("margin", 0.0)),
+            min_words=int(proto.get("min_words", 5)),
             stances={_stance(s, "prototypes"): tuple(map(str, texts)) for s, texts in (proto.get("stances") or {}).items()},
+        ),
+        describe_verbs=_words(data, "describe_verbs"),
+        evaluations=Evaluations(
+            threshold=float(evaluations.get("threshold", 1.0)), margin=float(evaluations.get("margin", 0.0)),
+            negative=tuple(map(str, evaluations.get("negative") or ())), positive=tuple(map(str, evaluations.get("positive") or ())),
+            harm_words=_words(evaluations, "harm_words"),
         ),
         issues=IssueSettings(
             max_words=int(issues.get("max_words", 8)),
             keep_preps=_words(issues, "keep_preps"),
             merge_threshold=float(issues.get("merge_threshold", 0.5)),
             profile_threshold=float(issues.get("profile_threshold", 0.55)),
+            common_share=float(issues.get("common_share", 0.03)),
         ),
     )
 
@@ -182,5 +220,4 @@ def from_mapping(data: dict) -> StanceLexicon:
 @lru_cache(maxsize=1)
 def stance_lexicon() -> StanceLexicon:
     """The shipped stance cue lexicon (read once per process)."""
-    text = resources.files("redline.data").joinpath("stance_cues.yaml").read_text(encoding="utf-8")
-    return from_mapping(yaml.safe_load(text) or {})
+    return from_mapping(load_data_yaml("stance_cues.yaml"))

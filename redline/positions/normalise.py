@@ -40,7 +40,8 @@ def merge_phrases(phrases: list[str], *, threshold: float | None = None) -> dict
     threshold = stance_lexicon().issues.merge_threshold if threshold is None else threshold
     counts = Counter(phrases)
     distinct = sorted(counts, key=lambda p: (-counts[p], len(p), p))
-    keys = [_key(p) for p in distinct]
+    common = _common_words(distinct)
+    keys = [" ".join(w for w in _key(p).split() if w not in common) or _key(p) for p in distinct]
     vectors = embed(keys)
     clusters: list[_Cluster] = []
     for n, vector in enumerate(vectors):
@@ -61,9 +62,18 @@ def merge_phrases(phrases: list[str], *, threshold: float | None = None) -> dict
     return mapping
 
 
+def _common_words(phrases: list[str]) -> set[str]:
+    """Words in many of the corpus's issue phrases ("Syria", "Idlib", "US"): places and parties that
+    would otherwise pull every phrase about them into one issue. They are left out of the embedding."""
+    share = stance_lexicon().issues.common_share
+    frequency = Counter(w for p in phrases for w in set(_key(p).split()))
+    return {w for w, n in frequency.items() if n >= 3 and n > share * len(phrases)}
+
+
 def _key(phrase: str) -> str:
-    """The text embedded for a phrase: lower case, hyphens as spaces ("pull-out" ~ "pull out")."""
-    return phrase.lower().replace("-", " ").replace("’s", "").replace("'s", "")
+    """The text embedded for a phrase: hyphens as spaces ("pull-out" ~ "pull out"), case kept (lower-cased,
+    "US" would read as the pronoun "us")."""
+    return " ".join(phrase.replace("-", " ").replace("’s", "").replace("'s", "").split())
 
 
 def _label(cluster: _Cluster, distinct: list[str], counts: Counter, vectors: np.ndarray) -> str:

@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from redline.datafiles import read_data
+
 
 class ProfileError(ValueError):
     """Raised when a case profile cannot be found or is malformed."""
@@ -126,10 +128,10 @@ def _load(name_or_path: str) -> CaseProfile:
             raise ProfileError(f"case profile not found: {path}")
         text = path.read_text(encoding="utf-8")
     else:
-        shipped = resources.files("redline.data").joinpath("profiles").joinpath(f"{name_or_path}.yaml")
-        if not shipped.is_file():
-            raise ProfileError(f"no shipped case profile named {name_or_path!r} (available: {', '.join(shipped_profiles())})")
-        text = shipped.read_text(encoding="utf-8")
+        try:
+            text = read_data("profiles", f"{name_or_path}.yaml")
+        except (FileNotFoundError, IsADirectoryError):
+            raise ProfileError(f"no shipped case profile named {name_or_path!r} (available: {', '.join(shipped_profiles())})") from None
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as err:

@@ -11,23 +11,20 @@ from .embed import embed, embed_fixed
 from .finding import Finding
 from .lexicon import StanceLexicon
 
-MIN_WORDS = 4
-
-
 def similar_findings(doc: Doc, quotes: list, claimed: set[int], lexicon: StanceLexicon) -> list[Finding]:
     """Findings for quoted sentences (by sentence start token) that have no finding yet."""
     proto = lexicon.prototypes
     if not proto.stances or proto.threshold >= 1.0:
         return []
-    candidates = _candidates(doc, quotes, claimed)
+    candidates = _candidates(doc, quotes, claimed, proto.min_words)
     if not candidates:
         return []
     stances = list(proto.stances)
     texts = tuple(t for s in stances for t in proto.stances[s])
     owners = np.array([n for n, s in enumerate(stances) for _ in proto.stances[s]])
-    scores = embed([c.text for c in candidates]) @ embed_fixed(texts).T
+    scores = embed([text for _, text in candidates]) @ embed_fixed(texts).T
     found = []
-    for sent, row in zip(candidates, scores):
+    for (sent, _), row in zip(candidates, scores):
         best = np.array([row[owners == n].max() for n in range(len(stances))])
         order = np.argsort(-best)
         top = best[order[0]]
@@ -37,19 +34,29 @@ def similar_findings(doc: Doc, quotes: list, claimed: set[int], lexicon: StanceL
     return found
 
 
-def _candidates(doc: Doc, quotes: list, claimed: set[int]) -> list[Span]:
-    """Sentences inside a quote's content that no cue reader claimed, long enough to carry a stance."""
+def _candidates(doc: Doc, quotes: list, claimed: set[int], min_words: int) -> list[tuple[Span, str]]:
+    """Quoted sentences no cue reader claimed, long enough to carry a stance, each with its quoted words
+    only (the attribution "he said" would only blur the comparison)."""
     spans = [(q.start, q.end) for q in quotes or () if q.end > q.start]
-    found = []
+    found: list[tuple[Span, str]] = []
+    if not spans:
+        return found
+    whole = doc.text  # built on each access: read once
     for sent in doc.sents:
-        if sent.start in claimed or sum(not t.is_punct for t in sent) < MIN_WORDS:
+        if sent.start in claimed:
             continue
-        length = max(sent.end_char - sent.start_char, 1)
-        if any(min(e, sent.end_char) - max(s, sent.start_char) >= 0.6 * length for s, e in spans):
-            found.append(sent)
+        for start, end in spans:
+            left, right = max(start, sent.start_char), min(end, sent.end_char)
+            text = whole[left:right].strip(" “”\"'‘’,.")
+            if right > left and len(text.split()) >= min_words:
+                found.append((sent, text))
+                break
     return found
 
 
 def _objects(sent: Span) -> list:
-    """The head nouns a cue-less sentence is about (its noun phrases that are not names or pronouns)."""
-    return [c.root for c in sent.noun_chunks if c.root.pos_ == "NOUN"][:2]
+    """The head noun a cue-less sentence is about: its first object noun ("the last word on
+    [enrichment]"), else its first noun."""
+    nouns = [c.root for c in sent.noun_chunks if c.root.pos_ == "NOUN"]
+    objects = [n for n in nouns if n.dep_ in ("pobj", "dobj")]
+    return (objects or nouns)[:1]

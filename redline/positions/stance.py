@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .finding import Finding
 from .lexicon import Cue, Phrase, StanceLexicon
-from .syntax import OBJECTS, conjuncts, direct_objects, governing_verb, has_child, negation, prep_objects, subjects
+from .syntax import (OBJECTS, agents, conjuncts, direct_objects, governing_verb, has_child, is_passive, negation,
+                     prep_objects, subjects)
 
 COPULAS = frozenset({"be", "remain", "stay", "seem", "appear", "become"})
 WH_WORDS = frozenset({"what", "whatever", "which", "how"})
@@ -33,8 +34,11 @@ def cue_findings(sent: Span, lexicon: StanceLexicon, phrases: list[tuple[int, in
         finding = _phrase_finding(sent, sent.doc[start:end], phrase, lexicon)
         if finding is not None:
             found.append(finding)
+    cue_words = lexicon.cue_words
     for token in sent:
-        if token.i in in_phrase or _in_condition(token, lexicon):
+        if token.i in in_phrase or (token.lemma_.lower() not in cue_words and token.lower_ not in cue_words):
+            continue  # the cheap test first: most words are no cue
+        if _in_condition(token, lexicon) or _hedged(token, lexicon):
             continue
         finding = _token_finding(sent, token, lexicon)
         if finding is not None:
@@ -48,11 +52,36 @@ def _in_condition(token: Token, lexicon: StanceLexicon) -> bool:
     current = token
     for _ in range(8):
         if current.dep_ == "advcl" and any(c.dep_ == "mark" and (c.lower_ in marks or _so_long_as(c)) for c in current.children):
-            return True
+            return not _asks(current.head, lexicon)
         if current.head is current:
             return False
         current = current.head
     return False
+
+
+def _hedged(token: Token, lexicon: StanceLexicon) -> bool:
+    """True for a cue the sentence only guesses at: under "appears to" / "seems to", in an indirect
+    question ("how far it is ready to ...", "whether it would accept") or in a clause used as a subject."""
+    current = token
+    for _ in range(6):
+        if current.dep_ in ("csubj", "csubjpass"):
+            return True
+        if current.pos_ in ("VERB", "AUX") and any(
+            c.lower_ in ("how", "whether") or any(g.lower_ == "how" for g in c.children) for c in current.children
+            if c.dep_ in ("advmod", "mark")
+        ):
+            return True
+        if current.dep_ == "xcomp" and current.head.lemma_.lower() in lexicon.hedges:
+            return True
+        if current.dep_ not in ("xcomp", "acomp", "prep", "pobj", "pcomp", "amod", "compound", "dobj", "aux") or current.head is current:
+            return False
+        current = current.head
+    return False
+
+
+def _asks(head: Token, lexicon: StanceLexicon) -> bool:
+    """True when an "if" clause hangs from "it is unclear": an indirect question, not a condition."""
+    return any(c.dep_ == "acomp" and c.lemma_.lower() in lexicon.question_adjectives for c in head.children)
 
 
 def _so_long_as(mark: Token) -> bool:
@@ -63,6 +92,8 @@ def _so_long_as(mark: Token) -> bool:
 def _token_finding(sent: Span, token: Token, lexicon: StanceLexicon) -> Finding | None:
     """The stance one token shows as a verb, adjective or noun cue, or None."""
     lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and lemma in lexicon.nouns:
+        return _noun_finding(sent, token, lexicon.nouns[lemma], lexicon)  # "Erdoğan's calls" tagged a verb
     if token.pos_ in ("VERB", "AUX") and lemma in lexicon.verbs:
         return _verb_finding(sent, token, lexicon.verbs[lemma], lexicon)
     if token.pos_ == "ADJ" and (lemma in lexicon.adjectives or token.lower_ in lexicon.adjectives):
@@ -88,8 +119,10 @@ def _verb_finding(sent: Span, verb: Token, cue: Cue, lexicon: StanceLexicon) -> 
     """A verb cue: its subject holds the stance, its complement or object is the issue."""
     if verb.dep_ == "amod":  # "a U.S.-proposed ceasefire plan": the noun is the issue
         return _participle_finding(sent, verb, cue, lexicon)
-    if _requested(verb, lexicon):
-        return None  # "urged X not to attend": the content of a demand, not X's position
+    if _requested(verb, lexicon) or _under_adjective_cue(verb, lexicon):
+        return None  # "urged X not to attend", "not averse to negotiating": the outer cue reads it
+    if verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in verb.children):
+        return None  # "where we want to be": a relative clause of place or time
     stance, objects, special = cue.stance, [], False
     for prep, prep_stance in cue.prep_stances.items():
         against = prep_objects(verb, frozenset({prep}))
@@ -107,17 +140,40 @@ def _verb_finding(sent: Span, verb: Token, cue: Cue, lexicon: StanceLexicon) -> 
         return None
     if cue.deontic and not _deontic(verb, lexicon):
         return None
-    if _complement_is_cue(verb, lexicon) or _no_comment(verb, lexicon):
+    if _complement_is_cue(verb, lexicon) or _no_comment(verb, lexicon) or _asks_question(verb):
         return None
     stance = _stance(cue, verb, lexicon, stance)
     if stance is None:
         return None
+    if is_passive(verb) and not agents(verb):
+        return None  # "the sum demanded", "it was rejected": nobody named holds it
     objects = _issue_objects(objects, verb, lexicon)
     if any(o.lower_ in WH_WORDS for o in objects) or has_child(verb, ("dobj", "pobj"), WH_WORDS):
         return None  # "what Iran can offer" is no offer
     if objects and all(o.lemma_.lower() in lexicon.not_issues or o.lower_ in lexicon.not_issues for o in objects):
         return None  # "rejected reports that ...": a denial, not a position
+    if cue.holder == "object":  # "a plan that incensed Turkey": Turkey rejects the plan
+        held = [c for c in verb.children if c.dep_ == "dobj"]
+        issue = [_antecedent(c) for c in verb.children if c.dep_ == "nsubj"]
+        return Finding(stance, verb, sent, conjuncts(held[0]), _expand(issue, lexicon)) if held and issue else None
+    if cue.holder == "voice":  # "Syria requires post-Assad leadership", Tillerson said
+        return Finding(stance, verb, sent, [], _expand(objects, lexicon), kind="voice")
+    if stance == "demand":
+        objects = objects + _purposes(objects)
     return Finding(stance, verb, sent, subjects(verb), _expand(objects, lexicon))
+
+
+def _purposes(objects: list[Token]) -> list[Token]:
+    """Purpose clauses of a wanted action, which are wanted too ("intends to maintain a presence ... to
+    provide a bulwark against Iranian influence, ensure the departure of the regime")."""
+    found = []
+    for obj in objects:
+        if obj.pos_ != "VERB":
+            continue
+        for clause in obj.children:
+            if clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                found.append(clause)
+    return found
 
 
 def _issue_objects(objects: list[Token], verb: Token, lexicon: StanceLexicon) -> list[Token]:
@@ -129,25 +185,62 @@ def _issue_objects(objects: list[Token], verb: Token, lexicon: StanceLexicon) ->
     objects = objects or _verb_objects(verb, lexicon)
     if not objects and any(c.dep_ in ("nsubjpass",) for c in verb.children):
         objects = [c for c in verb.children if c.dep_ == "nsubjpass"]  # "participation has been blocked"
-    return [o for o in objects if o.ent_type_ not in ("DATE", "TIME")]
+    if not objects:  # "will not stand by and watch an attack": the coordinated verb's object
+        objects = [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" for o in _verb_objects(c, lexicon)]
+    objects = [_antecedent(o) for o in objects]
+    # dates are no issues; a possessor parsed as an object ("rejected Erdoğan['s] calls") neither
+    return [o for o in objects if o.ent_type_ not in ("DATE", "TIME") and not has_child(o, ("case",))]
+
+
+def _antecedent(token: Token) -> Token:
+    """What a relative pronoun stands for ("forces, whom Ankara never accepted" -> forces)."""
+    if token.lower_ in ("who", "whom", "which", "that") and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def _under_adjective_cue(verb: Token, lexicon: StanceLexicon) -> bool:
+    """True for a verb complementing a stance adjective ("ready to negotiate", "averse to negotiating")."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head
+    elif verb.dep_ != "xcomp":
+        return False
+    return head.pos_ == "ADJ" and head.lemma_.lower() in lexicon.adjectives
 
 
 def _requested(verb: Token, lexicon: StanceLexicon) -> bool:
-    """True for a complement of a demand ("urged X not to attend", "asked them to reject")."""
+    """True for the complement of a demand made to someone ("urged X not to attend", "asked them to
+    reject"); "insisted it would not participate" is the insisting party's own position."""
     if verb.dep_ not in ("xcomp", "ccomp"):
         return False
     head = lexicon.verbs.get(verb.head.lemma_.lower())
-    return head is not None and head.stance == "demand" and verb.head.pos_ in ("VERB", "AUX")
+    if head is None or head.stance != "demand" or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if head.needs and not _meets(verb.head, head.needs):
+        return False  # "officials told the Guardian [Baghdad has asked ...]": no demand
+    addressee = any(c.dep_ in ("dobj", "dative") for c in verb.head.children) or any(
+        c.dep_ == "prep" and c.lower_ in ("on", "with", "to") for c in verb.head.children)
+    return addressee
 
 
 def _deontic(verb: Token, lexicon: StanceLexicon) -> bool:
     """True unless the cue's clause complement states a fact ("insisted that Sochi is a complement")."""
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")]
     if not clauses:
         return True
     clause = clauses[0]
     modal = any(c.dep_ == "aux" and c.lower_ in lexicon.deontic_modals | {"would", "will", "'ll"} for c in clause.children)
     return modal or clause.tag_ == "VB"
+
+
+def _asks_question(verb: Token) -> bool:
+    """True for a cue whose clause complement is a question ("asked why we are fighting ...")."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        first = clause.left_edge
+        if first.lower_ in ("why", "what", "how", "who", "when", "where", "whether") or first.tag_ in ("WRB", "WP"):
+            return True
+    return False
 
 
 def _no_comment(verb: Token, lexicon: StanceLexicon) -> bool:
@@ -160,11 +253,13 @@ def _no_comment(verb: Token, lexicon: StanceLexicon) -> bool:
 def _meets(verb: Token, needs: frozenset[str]) -> bool:
     """True when the verb has one of the complements the cue needs."""
     deps = {c.dep_ for c in verb.children}
+    if "nsubjpass" in deps:
+        deps.add("dobj")  # "the plan was advanced by the Russians"
     preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
     checks = {
         "xcomp": "xcomp" in deps, "ccomp": "ccomp" in deps, "dobj": "dobj" in deps, "oprd": "oprd" in deps,
         "as": "as" in preps,
-        "prep_for": "for" in preps, "prep_to": "to" in preps, "prep_into": "into" in preps,
+        "prep_for": "for" in preps, "prep_to": "to" in preps, "prep_into": "into" in preps, "prep_with": "with" in preps,
         "dobj_xcomp": "dobj" in deps and "xcomp" in deps,
     }
     return any(checks.get(need, False) for need in needs)
@@ -182,6 +277,11 @@ def _verb_objects(verb: Token, lexicon: StanceLexicon) -> list[Token]:
     object; when the object is a party ("urged Russia to ..."), the complement."""
     complements = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
     direct = direct_objects(verb)
+    if direct and all(_partylike(d, lexicon) for d in direct) and not complements:
+        # "lobbying Iraqi officials for access to Mount Sinjar": what is asked for, not of whom
+        asked = [o for o in prep_objects(verb, frozenset({"for", "on", "over", "about"})) if not _partylike(o, lexicon)]
+        if asked:
+            return asked
     if direct and not (complements and direct[0].pos_ in PARTYLIKE | {"NOUN"} and _partylike(direct[0], lexicon)):
         return direct
     if complements:
@@ -193,7 +293,8 @@ def _verb_objects(verb: Token, lexicon: StanceLexicon) -> list[Token]:
 
 def _partylike(token: Token, lexicon: StanceLexicon) -> bool:
     """True for a word that names a party rather than an issue (a name, pronoun or "the government")."""
-    return token.pos_ in PARTYLIKE or token.lemma_.lower() in lexicon.collective_heads
+    lemma = token.lemma_.lower()
+    return token.pos_ in PARTYLIKE or lemma in lexicon.collective_heads or lemma in lexicon.party_nouns
 
 
 def _expand(objects: list[Token], lexicon: StanceLexicon) -> list[Token]:
@@ -249,7 +350,7 @@ def _adjective_finding(sent: Span, adj: Token, cue: Cue, lexicon: StanceLexicon)
     complements += prep_objects(adj, cue.preps or frozenset({"to", "about", "on"}))
     if complements:
         return Finding(stance, adj, sent, subjects(adj), _expand(complements, lexicon))
-    return _said_of(sent, adj, stance, lexicon)
+    return _said_of(sent, adj, stance, lexicon) if cue.said_of else None
 
 
 def _said_of(sent: Span, cue: Token, stance: str, lexicon: StanceLexicon) -> Finding:
@@ -288,10 +389,16 @@ def _noun_finding(sent: Span, noun: Token, cue: Cue, lexicon: StanceLexicon) -> 
     stance = cue.stance
     if stance is None:
         return None
+    if cue.deontic and not _deontic(noun, lexicon):
+        return None  # "his insistence that there was no distinction": a claim
     holders = _noun_holders(noun)
     verb = noun.head
     if not holders and noun.dep_ in ("dobj", "nsubjpass") and verb.lemma_.lower() in lexicon.noun_cue_verbs:
         holders = subjects(verb)
+    if not holders and noun.dep_ == "attr" and verb.lemma_.lower() in COPULAS and verb.dep_ == "ccomp":
+        # "the west has insisted that Assad's departure must be a precondition": the insisting party's
+        issue = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return Finding(stance, noun, sent, subjects(verb.head), _expand(issue, lexicon)) if issue else None
     if not holders and cue.own_holder:
         return None
     if not cue.own_holder and not holders:
@@ -301,11 +408,15 @@ def _noun_finding(sent: Span, noun: Token, cue: Cue, lexicon: StanceLexicon) -> 
 
 def _noun_holders(noun: Token) -> list[Token]:
     """Who a noun cue belongs to: possessor, party modifier, or by-phrase ("put forward by Washington")."""
-    for child in noun.children:
+    for child in _word_parts(noun):
         if child.dep_ == "poss":
             return conjuncts(child)
-    for child in noun.children:
-        if child.dep_ in ("compound", "amod") and (child.pos_ == "PROPN" or child.tag_ == "JJ" and child.text[:1].isupper()):
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    if before is not None and before.dep_ == "case" and before.head.pos_ == "PROPN" and before.head.i < noun.i:
+        return [before.head]  # "Erdoğan 's calls" with the possessor parsed apart
+    for child in _word_parts(noun):
+        # a name, or a capitalised adjective ("Iraqi") that is not merely opening the sentence ("Other")
+        if child.dep_ in ("compound", "amod") and (child.pos_ == "PROPN" or child.tag_ == "JJ" and child.text[:1].isupper() and not child.is_sent_start):
             return [child]
         if child.dep_ == "acl":
             found = [a for g in child.children if g.dep_ == "agent" for a in g.children if a.dep_ == "pobj"]
@@ -318,15 +429,29 @@ def _noun_holders(noun: Token) -> list[Token]:
     return []
 
 
+def _word_parts(noun: Token) -> list[Token]:
+    """The children of a noun and of the parts of its hyphenated word ("Iraqi [pre]-[conditions]")."""
+    parts = [noun]
+    i = noun.i
+    while i >= 2 and noun.doc[i - 1].text == "-" and not noun.doc[i - 2].whitespace_:
+        parts.append(noun.doc[i - 2])
+        i -= 2
+    return [c for part in parts for c in part.children if c not in parts and c.text != "-"]
+
+
 def _noun_objects(noun: Token, lexicon: StanceLexicon) -> list[Token]:
     """What a noun cue is about: its complement clause or prepositional object, the list after a colon,
     or, as the subject of "include"/"be", that verb's objects."""
     found = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and not has_child(c, ("agent",))]
+    # "assurances that Syrian Kurds will be entitled ...": a content clause the parse took for a relative one
+    found += [c for c in noun.children if c.dep_ == "relcl" and any(m.dep_ == "mark" for m in c.children)]
     found += [o for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_PREPS for o in c.children if o.dep_ in ("pobj", "pcomp")]
     if not found:
         found = [t for t in noun.subtree if t.i > noun.i and t.dep_ == "appos" and t.pos_ == "NOUN"]
     if not found and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in ("include", "be", "involve", "comprise"):
         found = direct_objects(noun.head)
+    if not found and noun.dep_ == "dobj":  # "gave assurances to X that ...": the clause hangs from the verb
+        found = [c for c in noun.head.children if c.dep_ == "ccomp"]
     return found
 
 
@@ -337,7 +462,7 @@ def _participle_finding(sent: Span, verb: Token, cue: Cue, lexicon: StanceLexico
     noun = verb.head
     holders = [c for c in verb.children if c.dep_ in ("npadvmod", "compound") and c.pos_ == "PROPN"]
     holders = holders or [c for c in noun.children if c.dep_ in ("poss", "compound") and c.pos_ in PARTYLIKE]
-    if not holders and noun.dep_ in OBJECTS and noun.head.pos_ == "VERB":
+    if not holders and noun.dep_ in OBJECTS and noun.head.lemma_.lower() in lexicon.noun_cue_verbs:
         holders = subjects(noun.head)  # "he set out a proposed timetable"
     if not holders:
         return None
@@ -368,7 +493,9 @@ def _matcher(vocab_id: int, vocab) -> PhraseMatcher:
 
     matcher = PhraseMatcher(vocab, attr="LOWER")
     for n, phrase in enumerate(stance_lexicon().phrases):
-        matcher.add(str(n), [_pattern(vocab, " ".join(phrase.words))])
+        text = " ".join(phrase.words)
+        forms = dict.fromkeys((text, text.replace("'", "’")))  # straight and curly apostrophes
+        matcher.add(str(n), [_pattern(vocab, form) for form in forms])
     return matcher
 
 

@@ -31,6 +31,10 @@ def negation(token: Token, lexicon: StanceLexicon) -> Negation:
     above it ("refused to negotiate"). `never` only counts as a vow with a modal ("will never accept"):
     "had never accepted" is a plain refusal."""
     negated = never = modal = False
+    if token.dep_ == "conj" and any(c.lower_ in ("neither", "nor") for c in token.head.children):
+        negated = True  # "will neither watch ... nor participate"
+    if any(c.lower_ == "neither" and c.dep_ == "preconj" for c in token.children):
+        negated = True
     current, steps = token, 0
     while True:
         for child in current.children:
@@ -94,6 +98,8 @@ def subjects(token: Token) -> list[Token]:
         subject = next((c for c in current.children if c.dep_ in SUBJECTS), None)
         if subject is not None:
             return conjuncts(subject)
+        if current.dep_ == "acl" and current.tag_ in ("VBD", "VBZ", "VBP"):
+            return [current.head]  # a finite verb parsed as a noun's modifier: "The resolution, ..., called for"
         if current.dep_ not in SUBJECT_UP or current.head is current:
             return []
         current = current.head
@@ -131,3 +137,15 @@ def direct_objects(verb: Token) -> list[Token]:
     if found:
         found += [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > found[0].i]
     return found
+
+
+def deontic(token: Token, lexicon: StanceLexicon) -> bool:
+    """True when the cue sits under "must", "should" or "ought" ("should be not to allow them")."""
+    current = token
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in lexicon.deontic_modals for c in current.children):
+            return True
+        if current.dep_ not in ("xcomp", "conj", "ccomp") or current.head is current:
+            return False
+        current = current.head
+    return False

@@ -1,0 +1,34 @@
+"""Shared fixtures for the position tests: the stages up to positions, run on a text written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from redline.actors import find_actors
+from redline.nlp import load_pipeline
+from redline.positions import extract_positions
+from redline.quotes import extract_quotes
+
+
+def run_positions(text: str, **kwargs):
+    """The positions of a text after spaCy, actors and quotes (keyword arguments go to the stage)."""
+    doc = load_pipeline()(text)
+    actors = find_actors(doc)
+    return extract_positions(doc, actors, extract_quotes(doc, actors), **kwargs)
+
+
+def held(positions, actor: str, stance: str, words: str | None = None):
+    """The positions of one party with one stance (and, if given, words in the issue)."""
+    return [p for p in positions if p.actor == actor and p.stance == stance and (words is None or words in p.issue)]
+
+
+@pytest.fixture
+def positions_of():
+    """A function: text -> positions."""
+    return run_positions
+
+
+@pytest.fixture(name="held")
+def held_fixture():
+    """A function: (positions, party, stance, words=None) -> the matching positions."""
+    return held
