@@ -48,7 +48,7 @@ from redline.positions import extract_positions, normalise_issues  # noqa: E402
 from redline.positions.holder import HolderResolver  # noqa: E402
 from redline.positions.lexicon import stance_lexicon  # noqa: E402
 from redline.positions.model import STANCES  # noqa: E402
-from redline.positions.stance import phrase_hits  # noqa: E402
+from redline.positions.phrases import phrase_hits  # noqa: E402
 from redline.quotes import extract_quotes  # noqa: E402
 
 GOLD = ROOT / "bench" / "gold" / "positions"
@@ -137,6 +137,14 @@ def _prf(hits: int, predicted: int, gold: int) -> dict:
             "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
 
 
+def _cue_stance(token, lex) -> str | None:
+    """The lexicon's affirmed stance for a word, by its part of speech (None: no cue)."""
+    lemma = token.lemma_.lower()
+    table = {"VERB": lex.verbs, "AUX": lex.verbs, "ADJ": lex.adjectives, "NOUN": lex.nouns}.get(token.pos_, {})
+    cue = table.get(lemma)
+    return cue.stance if cue is not None else None
+
+
 def baseline(article: str, doc, actors, quotes, dictionary: ActorDictionary) -> list[Item]:
     """The keyword-cue baseline: cue stance, first entity of the sentence as holder."""
     lex = stance_lexicon()
@@ -144,11 +152,8 @@ def baseline(article: str, doc, actors, quotes, dictionary: ActorDictionary) -> 
     hits = phrase_hits(doc, lex)
     found = []
     for sent in doc.sents:
-        stances = [lex.phrases and h[2].stance for h in hits if sent.start <= h[0] < sent.end]
-        for token in sent:
-            lemma = token.lemma_.lower()
-            cue = lex.verbs.get(lemma) if token.pos_ in ("VERB", "AUX") else lex.adjectives.get(lemma) if token.pos_ == "ADJ" else lex.nouns.get(lemma) if token.pos_ == "NOUN" else None
-            stances.append(cue.stance if cue is not None else None)
+        stances = [phrase.stance for start, _, phrase in hits if sent.start <= start < sent.end]
+        stances += [_cue_stance(token, lex) for token in sent]
         entity = next((e for e in sent.ents if e.label_ in ENTITY_LABELS), None)
         holder = resolver.of_token(entity.root) if entity is not None else None
         if holder is None:

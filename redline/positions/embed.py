@@ -31,7 +31,7 @@ def embed(texts: list[str]) -> np.ndarray:
     """Unit vectors for the texts, one row each, in one batched call (an empty list gives a 0-row array)."""
     if not texts:
         return np.zeros((0, 256), dtype=np.float32)
-    vectors = np.asarray(load_model().embed(list(texts), norm=True), dtype=np.float32)
+    vectors = np.asarray(load_model().embed(list(texts), norm=False), dtype=np.float32)
     # wordllama leaves an all-unknown text at zero; keep it at zero rather than dividing by it
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)

@@ -24,9 +24,10 @@ from .issues import open_issues, phrase_label, profile_issues
 from .lexicon import StanceLexicon, stance_lexicon
 from .modal import modal_findings
 from .model import Position
+from .phrases import phrase_hits
 from .profile import CaseProfile
 from .similar import similar_findings
-from .stance import cue_findings, phrase_hits
+from .stance import cue_findings
 from .syntax import conjuncts, deontic
 
 
@@ -171,7 +172,10 @@ def _issues(finding: Finding, resolver: HolderResolver, lexicon: StanceLexicon, 
     if not finding.objects and finding.cue.pos_ == "NOUN" and finding.stance == "demand":
         return []  # "De Mistura's objective", with nothing said of it
     # a vague object ("the move", "something") or none: the issue of a finding just before, else the words
-    if recent and recent[-1][0] <= sentence_start and _sentences_between(finding, recent[-1][0]) <= 2:
+    # a bare cue ("the HNC boycotted entirely") takes an issue of its own sentence too; a vague object
+    # ("excessive demands") only one from before, as anaphora reaches back
+    reach = sentence_start + (1 if not finding.objects else 0)
+    if recent and recent[-1][0] < reach and _sentences_between(finding, recent[-1][0]) <= 2:
         return recent[-1][1]  # anaphora reaches back; within one sentence "excessive demands" stays itself
     vague = [phrase_label(o, lexicon, lambda t: _is_party_word(t, resolver)) for o in finding.objects
              if o.pos_ != "PRON" or o.lower_ in lexicon.vague_objects and o.lower_ not in ("it", "this", "that", "them", "they")]

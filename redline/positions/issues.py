@@ -149,9 +149,9 @@ def _collect(token: Token, lexicon: StanceLexicon, drop: Callable[[Token], bool]
             if objects:
                 out.append(child)
                 out.extend(_collect(objects[0], lexicon, drop, depth + 1))
-        elif verbal and dep in ("dobj", "attr", "xcomp", "oprd", "dative") and depth < 2:
-            out.extend(_collect(child, lexicon, drop, depth + 1))
-        elif dep == "acl" and depth == 0 and child.pos_ == "VERB":
+        elif (verbal and dep in ("dobj", "attr", "xcomp", "oprd", "dative") and depth < 2) or (
+            dep == "acl" and depth == 0 and child.pos_ == "VERB"  # "the decision to withdraw ..."
+        ):
             out.extend(_collect(child, lexicon, drop, depth + 1))
     return out
 

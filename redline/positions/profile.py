@@ -76,7 +76,7 @@ class CaseProfile:
         owner = {}
         for issue in issues:
             for term in issue.terms:
-                owner.setdefault(term.lower(), issue.key)
+                owner.setdefault(_fold(term), issue.key)
         # longest first, so "ballistic missile program" wins over "missile" at the same place
         terms = sorted(owner, key=len, reverse=True)
         pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in terms) + ")", re.IGNORECASE) if terms else None
@@ -96,8 +96,8 @@ class CaseProfile:
         if self._pattern is None or not text:
             return []
         keys: list[str] = []
-        for hit in self._pattern.finditer(text):
-            key = self._owner[hit.group(1).lower()]
+        for hit in self._pattern.finditer(_fold(text)):
+            key = self._owner[hit.group(1)]
             if key not in keys:
                 keys.append(key)
         return keys
@@ -117,6 +117,12 @@ class CaseProfile:
     def issue(self, key: str) -> Issue | None:
         """The issue with this key, or None."""
         return next((i for i in self.issues if i.key == key), None)
+
+
+def _fold(text: str) -> str:
+    """Text as terms are matched: lower case, hyphens and curly apostrophes as spaces and straight ones
+    ("pull-out" ~ "pull out", "Iran’s" ~ "Iran's")."""
+    return text.lower().replace("-", " ").replace("’", "'")
 
 
 @lru_cache(maxsize=16)

@@ -11,6 +11,7 @@ from .embed import embed, embed_fixed
 from .finding import Finding
 from .lexicon import StanceLexicon
 
+
 def similar_findings(doc: Doc, quotes: list, claimed: set[int], lexicon: StanceLexicon) -> list[Finding]:
     """Findings for quoted sentences (by sentence start token) that have no finding yet."""
     proto = lexicon.prototypes
