@@ -385,7 +385,8 @@ def matrix_table(analysis, *, profile=None, show_all: bool = False, max_issues: 
         for party, stance in issue.parties.items():
             evidence[party] = evidence.get(party, 0) + stance.evidence_count
     named = [p.name for p in profile.parties] if profile is not None and not show_all else []
-    parties = [p for p in named if p in evidence] or sorted(evidence, key=lambda p: -evidence[p])
+    # the profile's parties first, then any other party holding a shown stance, best-evidenced first
+    parties = [p for p in named if p in evidence] + sorted((p for p in evidence if p not in named), key=lambda p: -evidence[p])
     parties = parties if show_all else parties[:max_parties]
     hidden = len(analysis.issues) - len(issues)
     title = "stance matrix (stance, evidence count / sources)" + (f"; {hidden} more issues with --all" if hidden else "")
