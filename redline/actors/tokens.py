@@ -9,12 +9,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LOWER, ORTH, POS, SENT_START, SPACY, TAG
+from spacy.attrs import (
+    DEP,
+    ENT_IOB,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    LOWER,
+    ORTH,
+    POS,
+    SENT_START,
+    SPACY,
+    TAG,
+)
 
-# Quotation marks that open and close a quote; the straight double quote toggles.
-_OPENING = frozenset({"“", "«", "„"})
-_CLOSING = frozenset({"”", "»"})
-_TOGGLE = '"'
+from redline.quotes.marks import CLOSING, OPENING, STRAIGHT
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,10 +173,10 @@ def _quoted(text: list[str]) -> list[bool]:
             # a quote left open at a paragraph end is closed there (news quotes reopen each paragraph)
             inside = False
             flags.append(False)
-        elif word in _OPENING or (word == _TOGGLE and not inside):
+        elif word in OPENING or (word in STRAIGHT and not inside):
             inside = True
             flags.append(True)
-        elif word in _CLOSING or word == _TOGGLE:
+        elif word in CLOSING or word in STRAIGHT:
             flags.append(True)
             inside = False
         else:
