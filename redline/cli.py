@@ -538,5 +538,10 @@ def stages() -> None:
     out.print(table)
 
 
+# Commands defined beside the parts they drive register themselves on `app` (report, serve, batch, load).
+import redline.batch.command  # noqa: E402,F401
+import redline.report.command  # noqa: E402,F401
+import redline.web.command  # noqa: E402,F401
+
 if __name__ == "__main__":
     app()
