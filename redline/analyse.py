@@ -60,16 +60,17 @@ class _Waiting:
 
 
 def analyse_outcomes(
-    outcomes: Iterable[DocumentOutcome | Problem], *, options: AnalyseOptions | None = None
+    outcomes: Iterable[DocumentOutcome | Problem], *, options: AnalyseOptions | None = None, dictionary=None
 ) -> Iterator[DocumentOutcome | Problem]:
     """The outcomes, in the same order, with actors and quotes attached to the articles that want them.
 
-    One `nlp.pipe` runs over the whole stream, so spaCy's worker processes start once per run.
+    One `nlp.pipe` runs over the whole stream, so spaCy's worker processes start once per run. A caller
+    that keeps the actor dictionary loaded (a batch worker) passes it as `dictionary`.
     """
     from redline.actors import ActorDictionary
 
     options = options or AnalyseOptions()
-    dictionary = ActorDictionary.load()
+    dictionary = dictionary if dictionary is not None else ActorDictionary.load()
     waiting: deque[_Waiting] = deque()
 
     def texts() -> Iterator[tuple[str, tuple[_Waiting, ArticleOutcome]]]:

@@ -499,7 +499,7 @@ def demo(
     db: Path = typer.Option(Path("redline-demo.db"), "--db", help="Database file for the demo."),
     profile: str = typer.Option("us-iran-2026", "--profile", help="Case profile for the stance matrix."),
 ) -> None:
-    """Ingest the bundled examples into a fresh database and print the report: articles, quotes, matrix."""
+    """Ingest the bundled examples into a fresh database, print articles, quotes and matrix, and write the HTML report."""
     from redline.dealspace import deal_space
     from redline.ingest.run import ingest as run_ingest
 
@@ -518,6 +518,13 @@ def demo(
     out.print(quotes_table(said, title=f"who said what (first {len(said)} quotes; all: redline quotes --db {db})"))
     out.print(matrix_table(analysis, profile=case))
     out.print(f"positions: redline positions --db {db} --profile {profile}; events: redline events --db {db}", highlight=False)
+    from redline.report.command import write_or_print
+    from redline.views.filters import Filters
+
+    page = Path(db).with_name(f"{Path(db).stem}-report.html")
+    with Store(db, readonly=True) as store:
+        write_or_print(store, filters=Filters(), profile=case, html=page, title=f"redline report: {Path(db).name}")
+    out.print(f"HTML report: {page} (terminal: redline report --db {db} --profile {profile})", highlight=False, soft_wrap=True)
 
 
 @app.command()

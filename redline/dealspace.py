@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from redline.positions import Analysis, Evidence, normalise_issues
-from redline.positions.analysis import analyse_positions, find_shifts
+from redline.positions.analysis import analyse_positions
 from redline.records import Article
 
 
@@ -35,6 +35,4 @@ def deal_space(evidence: list[Evidence], *, profile=None) -> Analysis:
     merged = merged_evidence(evidence, profile=profile)
     parties = [p.name for p in profile.parties] if profile is not None else None
     issues = [i.key for i in profile.issues] if profile is not None else None
-    analysis = analyse_positions(merged, parties=parties, issues=issues)
-    analysis.shifts = find_shifts(merged, parties=parties)
-    return analysis
+    return analyse_positions(merged, parties=parties, issues=issues)  # its shifts: find_shifts over the same evidence

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,6 +20,8 @@ from redline.store.migrate import migrate
 from redline.store.rows import STAGE_TABLES, from_row, insert_sql, to_row
 
 DEFAULT_DB = "redline.db"
+# The article columns a stage record is shown with, named apart from the record's own (events have a `source`).
+_RECORD_ARTICLE = "a.title AS article_title, a.published AS article_published, a.source AS article_source"
 _ARTICLE_COLUMNS = "id, input, text, title, published, source, language, duplicate_of, url, format, body_hash, flags, analysed"
 
 
@@ -138,22 +141,20 @@ class Store:
 
     def quotes(self, *, actor: str | None = None, limit: int | None = None) -> Iterator[StoredRecord]:
         """Stored quotes in article order; `actor` keeps those whose speaker name contains it (any case)."""
-        sql = ("SELECT q.*, a.title, a.published, a.source FROM quotes q JOIN articles a ON a.id = q.article_id"
+        sql = (f"SELECT q.*, {_RECORD_ARTICLE} FROM quotes q JOIN articles a ON a.id = q.article_id"
                " WHERE (? IS NULL OR q.speaker LIKE '%' || ? || '%') ORDER BY a.rowid, q.seq LIMIT ?")
         for row in self.connection.execute(sql, (actor, actor, -1 if limit is None else limit)):
-            yield StoredRecord(article_id=row["article_id"], record=from_row("quotes", row), title=row["title"],
-                               published=row["published"], source=row["source"])
+            yield _stored("quotes", row)
 
     def stage_records(self, table: str, *, first_copies: bool = True) -> Iterator[StoredRecord]:
         """Every record of a stage table (actors, quotes, events, positions) with its article, in article order."""
         if table not in STAGE_TABLES:
             raise ValueError(f"unknown table {table!r}; one of {', '.join(STAGE_TABLES)}")
         where = "WHERE a.duplicate_of IS NULL" if first_copies else ""
-        sql = (f"SELECT r.*, a.title, a.published, a.source FROM {table} r JOIN articles a ON a.id = r.article_id"
+        sql = (f"SELECT r.*, {_RECORD_ARTICLE} FROM {table} r JOIN articles a ON a.id = r.article_id"
                f" {where} ORDER BY a.rowid, r.seq")
         for row in self.connection.execute(sql):
-            yield StoredRecord(article_id=row["article_id"], record=from_row(table, row), title=row["title"],
-                               published=row["published"], source=row["source"])
+            yield _stored(table, row)
 
     def evidence(self) -> list[Evidence]:
         """Every stored position of a first copy, with the article it came from: the analysis's input."""
@@ -186,6 +187,119 @@ class Store:
                 (_now(), documents, articles, duplicates, problems, run_id),
             )
 
+    def data_version(self) -> str:
+        """A token that changes whenever rows are added to or removed from the store (for caches of views)."""
+        parts = [self.connection.execute(f"SELECT count(*), coalesce(max(rowid), 0) FROM {table}").fetchone()
+                 for table in ("articles", *STAGE_TABLES)]
+        return "-".join(f"{count}.{top}" for count, top in parts)
+
+    def has_search(self) -> bool:
+        """True when the full-text index (migration 0004) exists in this file."""
+        sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'articles_fts'"
+        return self.connection.execute(sql).fetchone() is not None
+
+    def search(self, words: str, *, limit: int = 20, source: str | None = None, since: str | None = None,
+               until: str | None = None) -> SearchResults:
+        """Articles (title + text) and quotes matching every word of `words`, best first, with marked snippets.
+
+        Matched terms are wrapped in SEARCH_MARK characters (STX ... ETX) for the caller to split and escape;
+        the words are turned into a quoted FTS5 query, so no user input is parsed as FTS5 syntax.
+        """
+        match = fts_query(words)
+        if match is None:
+            return SearchResults(articles=[], quotes=[], article_total=0, quote_total=0)
+        bounds = (source, source, since, since, until, until)
+        keep = (" AND a.duplicate_of IS NULL AND (? IS NULL OR a.source = ?)"
+                " AND (? IS NULL OR substr(a.published, 1, 10) >= ?) AND (? IS NULL OR substr(a.published, 1, 10) <= ?)")
+        articles_sql = ("SELECT a.id, a.title, a.published, a.source,"
+                        " snippet(articles_fts, 1, char(2), char(3), '…', 24) AS snippet,"
+                        " highlight(articles_fts, 0, char(2), char(3)) AS marked_title"
+                        " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+                        f" WHERE articles_fts MATCH ?{keep} ORDER BY rank LIMIT ?")
+        quotes_sql = ("SELECT q.article_id, q.seq, q.speaker, q.start, q.end, a.title, a.published, a.source,"
+                      " highlight(quotes_fts, 0, char(2), char(3)) AS snippet"
+                      " FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid JOIN articles a ON a.id = q.article_id"
+                      f" WHERE quotes_fts MATCH ?{keep} ORDER BY rank LIMIT ?")
+        count_articles = ("SELECT count(*) FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+                          f" WHERE articles_fts MATCH ?{keep}")
+        count_quotes = ("SELECT count(*) FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid"
+                        f" JOIN articles a ON a.id = q.article_id WHERE quotes_fts MATCH ?{keep}")
+        run = lambda sql, *extra: self.connection.execute(sql, (match, *bounds, *extra))  # noqa: E731
+        return SearchResults(
+            articles=[SearchHit(article_id=r["id"], title=r["title"], published=r["published"], source=r["source"],
+                                snippet=r["snippet"], marked_title=r["marked_title"]) for r in run(articles_sql, limit)],
+            quotes=[SearchHit(article_id=r["article_id"], title=r["title"], published=r["published"],
+                              source=r["source"], snippet=r["snippet"], speaker=r["speaker"], start=r["start"],
+                              end=r["end"]) for r in run(quotes_sql, limit)],
+            article_total=run(count_articles).fetchone()[0],
+            quote_total=run(count_quotes).fetchone()[0],
+        )
+
+    def article_titles(self, article_ids: list[str]) -> dict[str, str | None]:
+        """The titles of the given articles by id (one query per 500 ids)."""
+        found: dict[str, str | None] = {}
+        unique = sorted(set(article_ids))
+        for n in range(0, len(unique), 500):
+            chunk = unique[n:n + 500]
+            sql = f"SELECT id, title FROM articles WHERE id IN ({', '.join('?' for _ in chunk)})"
+            found.update((row["id"], row["title"]) for row in self.connection.execute(sql, chunk))
+        return found
+
+    def actor_quotes(self, speakers: list[str], *, limit: int) -> list[StoredRecord]:
+        """Quotes of first copies whose speaker is one of `speakers` (exact names), newest articles first."""
+        if not speakers:
+            return []
+        sql = (f"SELECT q.*, {_RECORD_ARTICLE} FROM quotes q JOIN articles a ON a.id = q.article_id"
+               f" WHERE a.duplicate_of IS NULL AND q.speaker IN ({', '.join('?' for _ in speakers)})"
+               " ORDER BY a.published DESC, a.rowid DESC, q.seq LIMIT ?")
+        return [_stored("quotes", row) for row in self.connection.execute(sql, (*speakers, limit))]
+
+    def actor_events(self, name: str, *, limit: int) -> list[StoredRecord]:
+        """Events of first copies naming `name` exactly as a source or target actor, newest articles first."""
+        needle = f"%{json.dumps(name)}%"
+        sql = (f"SELECT e.*, {_RECORD_ARTICLE} FROM events e"
+               " JOIN articles a ON a.id = e.article_id WHERE a.duplicate_of IS NULL AND (e.source LIKE ? OR e.target LIKE ?)"
+               " ORDER BY coalesce(e.date, a.published) DESC, a.rowid DESC, e.seq LIMIT ?")
+        rows = self.connection.execute(sql, (needle, needle, limit * 2))
+        found = [_stored("events", row) for row in rows]
+        return [r for r in found if name in r.record.source or name in r.record.target][:limit]
+
+
+SEARCH_MARK = ("\x02", "\x03")
+
+
+def fts_query(words: str) -> str | None:
+    """An FTS5 query matching every word of the text (each a quoted string; a trailing * kept as a prefix)."""
+    terms = []
+    for match in re.finditer(r"(\w+)(\*?)", words):
+        terms.append('"' + match.group(1) + '"' + match.group(2))
+    return " ".join(terms) or None
+
+
+@dataclass(slots=True)
+class SearchHit:
+    """One search result: an article (title and text) or a quote, with its snippet marked by SEARCH_MARK."""
+
+    article_id: str
+    title: str | None
+    published: str | None
+    source: str | None
+    snippet: str
+    marked_title: str | None = None
+    speaker: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(slots=True)
+class SearchResults:
+    """The best article and quote hits of a search, with how many matched in all."""
+
+    articles: list[SearchHit]
+    quotes: list[SearchHit]
+    article_total: int
+    quote_total: int
+
 
 @dataclass(slots=True)
 class StoredRecord:
@@ -201,6 +315,12 @@ class StoredRecord:
         """The record as the JSON output contract names it, with its article's id, date and source."""
         return {**self.record.to_json(), "article_id": self.article_id, "published": self.published,
                 "article_source": self.source}
+
+
+def _stored(table: str, row: sqlite3.Row) -> StoredRecord:
+    """A stage record read with its article's title, date and source (selected as _RECORD_ARTICLE)."""
+    return StoredRecord(article_id=row["article_id"], record=from_row(table, row), title=row["article_title"],
+                        published=row["article_published"], source=row["article_source"])
 
 
 def _article_from_row(row: sqlite3.Row) -> Article:

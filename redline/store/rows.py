@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import fields
+from functools import lru_cache
 from typing import Any
 
 from redline.actors.index import Actor
@@ -47,16 +48,20 @@ def to_row(article_id: str, seq: int, record: Any) -> tuple:
     return tuple(values)
 
 
+@lru_cache(maxsize=None)
+def _columns(table: str) -> tuple[tuple[str, str], ...]:
+    """Each field of a stage table's record type with how it is stored (computed once per table)."""
+    return tuple((f.name, _kind(f.type)) for f in fields(STAGE_TABLES[table]))
+
+
 def from_row(table: str, row: sqlite3.Row) -> Any:
     """The record a row of a stage table holds."""
-    cls = STAGE_TABLES[table]
     data: dict[str, Any] = {}
-    for f in fields(cls):
-        value = row[f.name]
-        kind = _kind(f.type)
+    for name, kind in _columns(table):
+        value = row[name]
         if kind == "json":
             value = [tuple(v) if isinstance(v, list) else v for v in json.loads(value or "[]")]
         elif kind == "bool":
             value = bool(value)
-        data[f.name] = value
-    return cls(**data)
+        data[name] = value
+    return STAGE_TABLES[table](**data)

@@ -2,4 +2,32 @@
 
 from __future__ import annotations
 
-from redline.cli import app  # noqa: F401  (commands below register on it)
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from redline.cli import DbOption, ProfileOption, _check_profile, _db, app, err  # noqa: F401  (commands below register on it)
+
+
+@app.command()
+def serve(
+    db: Optional[Path] = DbOption,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (default: this machine only)."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+    profile: Optional[str] = ProfileOption,
+) -> None:
+    """Serve the dashboard (HTML pages and their .json twins) over the store, read-only, at http://HOST:PORT/."""
+    import uvicorn
+
+    from redline.web.app import create_app
+
+    case = _check_profile(profile)
+    path = _db(db)
+    try:
+        web = create_app(path, profile=case)
+    except FileNotFoundError as error:
+        err.print(f"error: {error}", highlight=False)
+        raise typer.Exit(1) from None
+    err.print(f"serving {path} at http://{host}:{port}/ (JSON: add .json to a page's path; Ctrl-C stops)", highlight=False)
+    uvicorn.run(web, host=host, port=port, log_level="warning")

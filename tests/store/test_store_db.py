@@ -66,3 +66,19 @@ def test_store_text_is_stored_verbatim_never_interpreted(tmp_path):
         store.write_outcomes([_outcome("a", hostile)])
         assert store.article("a-0").text == hostile
         assert store.counts().articles == 1
+
+
+def test_store_stage_records_carry_the_articles_source_not_the_events_own(tmp_path):
+    from redline.events.model import Event
+
+    outcome = _outcome("e", "Iran threatened Israel.")
+    article = outcome.articles[0].article
+    article.source, article.published, article.title = "wire", "2026-02-01", "A title"
+    article.events = [Event(type="THREATEN", mode=None, source=["Iran"], source_country=["IRN"], target=["Israel"],
+                            target_country=["ISR"], date=None, status="occurred", negated=False, mediated_by=None,
+                            location=None, text="Iran threatened Israel.", start=0, end=23)]
+    with Store(tmp_path / "r.db") as store:
+        store.write_outcomes([outcome])
+        [found] = list(store.stage_records("events"))
+    assert (found.source, found.published, found.title) == ("wire", "2026-02-01", "A title")
+    assert found.record.source == ["Iran"]

@@ -1,0 +1,426 @@
+"""The dashboard's page views: one issue, one party, one article (with its evidence marked), a search.
+
+Each view reads a `Store` (read-only), takes `Filters`, and returns a dataclass with `to_json()`; the
+dashboard renders the HTML from the same object. Unknown ids/issues/parties raise `ViewNotFound`; bad
+parameters raise `FilterError` (a 4xx with its message).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from redline.datafiles import load_data_yaml
+from redline.store.db import SEARCH_MARK, Store
+from redline.views.filters import FilterError, Filters
+
+KINDS = ("quote", "event", "position")
+
+
+class ViewNotFound(LookupError):
+    """An article, issue or party that the store does not hold (a 404 with its message)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PageOptions:
+    """Sizes and limits of the pages (redline/data/web.yaml)."""
+
+    evidence_per_party: int = 100
+    party_quotes: int = 50
+    party_events: int = 50
+    party_evidence: int = 20
+    search_limit: int = 20
+    search_max_limit: int = 100
+    max_query: int = 200
+
+    @classmethod
+    def load(cls) -> "PageOptions":
+        """The shipped sizes."""
+        return _shipped_options()
+
+
+@lru_cache(maxsize=1)
+def _shipped_options() -> PageOptions:
+    """PageOptions read once from redline/data/web.yaml."""
+    data = load_data_yaml("web.yaml")
+    pages, search = data.get("pages", {}), data.get("search", {})
+    return PageOptions(**pages, search_limit=search["default_limit"], search_max_limit=search["max_limit"],
+                       max_query=search["max_query"])
+
+
+@dataclass(slots=True)
+class EvidenceItem:
+    """One evidence sentence of a position, with the article it came from (link target: article + offsets)."""
+
+    article_id: str
+    title: str | None
+    source: str | None
+    published: str | None
+    actor: str
+    via: str | None
+    stance: str
+    official: bool
+    reported: bool
+    text: str
+    start: int
+    end: int
+
+    def to_json(self) -> dict[str, Any]:
+        """The evidence item as a plain dict."""
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class PartyOnIssue:
+    """A party's current stance on an issue and the evidence that carries it."""
+
+    party: str
+    stance: str
+    evidence_count: int
+    sources: int
+    official: bool
+    evidence: list[EvidenceItem]
+
+    def to_json(self) -> dict[str, Any]:
+        """The party's stance with its evidence."""
+        return {"party": self.party, "stance": self.stance, "evidence_count": self.evidence_count,
+                "sources": self.sources, "official": self.official, "evidence": [e.to_json() for e in self.evidence]}
+
+
+@dataclass(slots=True)
+class IssueView:
+    """One issue: its status and each party's stance with every evidence item (or one party's, if chosen)."""
+
+    issue: str
+    label: str | None
+    status: str
+    filters: Filters
+    party: str | None
+    parties: list[PartyOnIssue]
+    all_parties: list[str]
+
+    def to_json(self) -> dict[str, Any]:
+        """The issue page as JSON."""
+        return {"issue": self.issue, "label": self.label, "status": self.status, "filters": self.filters.to_json(),
+                "party": self.party, "all_parties": self.all_parties, "parties": [p.to_json() for p in self.parties]}
+
+
+def issue_view(store: Store, issue: str, *, filters: Filters = Filters(), profile=None, party: str | None = None,
+               options: PageOptions | None = None, analysis=None) -> IssueView:
+    """The issue page: each party's current stance on `issue` with its evidence, within the filters.
+
+    `analysis` is the filtered analysis when the caller already has it (the dashboard caches it).
+    """
+    from redline.views.overview import filtered_analysis
+
+    options = options or PageOptions.load()
+    analysis = analysis or filtered_analysis(store, filters=filters, profile=profile)
+    found = next((i for i in analysis.issues if i.issue == issue), None)
+    if found is None:
+        raise ViewNotFound(f"unknown issue {issue[:80]!r}")
+    if party is not None and party not in found.parties:
+        raise ViewNotFound(f"{party[:80]!r} holds no stance on {issue[:80]!r}")
+    chosen = [party] if party is not None else list(found.parties)
+    evidence = [e for p in chosen for e in found.parties[p].evidence]
+    titles = store.article_titles([e.article_id for e in evidence])
+    parties = [_party_on_issue(p, found.parties[p], titles, options.evidence_per_party) for p in chosen]
+    known = profile.issue(issue) if profile is not None else None
+    return IssueView(issue=issue, label=getattr(known, "label", None), status=found.status, filters=filters,
+                     party=party, parties=parties, all_parties=list(found.parties))
+
+
+def _party_on_issue(party: str, stance, titles: dict[str, str | None], cap: int) -> PartyOnIssue:
+    """A PartyStance of the analysis with its evidence as items, newest first, at most `cap`."""
+    items = [_evidence_item(e, titles) for e in stance.evidence]
+    items.sort(key=lambda e: (e.published or "", e.article_id, e.start), reverse=True)
+    return PartyOnIssue(party=party, stance=stance.stance, evidence_count=stance.evidence_count,
+                        sources=stance.sources, official=stance.official, evidence=items[:cap])
+
+
+def _evidence_item(evidence, titles: dict[str, str | None]) -> EvidenceItem:
+    """An analysis Evidence as an EvidenceItem."""
+    p = evidence.position
+    return EvidenceItem(article_id=evidence.article_id, title=titles.get(evidence.article_id), source=evidence.source,
+                        published=evidence.published or p.date, actor=p.actor, via=p.via, stance=p.stance,
+                        official=p.official, reported=p.reported, text=p.text, start=p.start, end=p.end)
+
+
+@dataclass(slots=True)
+class PartyIssue:
+    """A party's current stance on one issue, on the party page."""
+
+    issue: str
+    status: str
+    stance: str
+    evidence_count: int
+    sources: int
+    evidence: list[EvidenceItem]
+
+    def to_json(self) -> dict[str, Any]:
+        """The stance with its evidence."""
+        return {"issue": self.issue, "status": self.status, "stance": self.stance,
+                "evidence_count": self.evidence_count, "sources": self.sources,
+                "evidence": [e.to_json() for e in self.evidence]}
+
+
+@dataclass(slots=True)
+class RecordItem:
+    """A quote or an event on the party page, with the article it came from."""
+
+    article_id: str
+    title: str | None
+    source: str | None
+    published: str | None
+    record: dict[str, Any]
+
+    def to_json(self) -> dict[str, Any]:
+        """The record's JSON with its article."""
+        return {**self.record, "article_id": self.article_id, "title": self.title, "article_source": self.source,
+                "published": self.published}
+
+
+@dataclass(slots=True)
+class PartyView:
+    """A party or actor: its stances on issues, the quotes of its voices, and the events it takes part in."""
+
+    name: str
+    filters: Filters
+    positions: list[PartyIssue]
+    voices: list[str]
+    quotes: list[RecordItem]
+    events: list[RecordItem]
+
+    def to_json(self) -> dict[str, Any]:
+        """The party page as JSON."""
+        return {"name": self.name, "filters": self.filters.to_json(), "voices": self.voices,
+                "positions": [p.to_json() for p in self.positions], "quotes": [q.to_json() for q in self.quotes],
+                "events": [e.to_json() for e in self.events]}
+
+
+def party_view(store: Store, name: str, *, filters: Filters = Filters(), profile=None,
+               options: PageOptions | None = None, analysis=None) -> PartyView:
+    """The party page: stances (from the filtered analysis), quotes by it or its voices, events naming it."""
+    from redline.views.overview import filtered_analysis
+
+    options = options or PageOptions.load()
+    analysis = analysis or filtered_analysis(store, filters=filters, profile=profile)
+    held = [(i, i.parties[name]) for i in analysis.issues if name in i.parties]
+    evidence = [e for _, stance in held for e in stance.evidence]
+    titles = store.article_titles([e.article_id for e in evidence])
+    positions = [PartyIssue(issue=i.issue, status=i.status, stance=s.stance, evidence_count=s.evidence_count,
+                            sources=s.sources, evidence=_party_on_issue(name, s, titles, options.party_evidence).evidence)
+                 for i, s in held]
+    voices = sorted({e.position.via for e in evidence if e.position.via} - {name})
+    keep = lambda r: filters.keeps_article(r.published, r.source)  # noqa: E731
+    quotes = [r for r in store.actor_quotes([name, *voices], limit=options.party_quotes * 4) if keep(r)]
+    events = [r for r in store.actor_events(name, limit=options.party_events * 4) if keep(r)]
+    if not positions and not quotes and not events:
+        raise ViewNotFound(f"no positions, quotes or events for {name[:80]!r}")
+    return PartyView(name=name, filters=filters, positions=positions, voices=voices,
+                     quotes=[_record_item(r) for r in quotes[:options.party_quotes]],
+                     events=[_record_item(r) for r in events[:options.party_events]])
+
+
+def _record_item(stored) -> RecordItem:
+    """A StoredRecord as a RecordItem."""
+    return RecordItem(article_id=stored.article_id, title=stored.title, source=stored.source,
+                      published=stored.published, record=stored.record.to_json())
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A marked stretch of the article text: a quote, event or position (or the chosen highlight)."""
+
+    kind: str
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(slots=True)
+class Piece:
+    """A run of article text with the kinds of record covering it (empty: plain text)."""
+
+    text: str
+    kinds: list[str]
+    labels: list[str]
+
+
+@dataclass(slots=True)
+class Block:
+    """Consecutive pieces, inside the chosen highlight (`target`) or outside it."""
+
+    target: bool
+    pieces: list[Piece]
+
+
+@dataclass(slots=True)
+class ArticleView:
+    """An article's cleaned text cut into pieces at the offsets of its quotes, events and positions."""
+
+    id: str
+    title: str | None
+    published: str | None
+    source: str | None
+    url: str | None
+    language: str | None
+    duplicate_of: str | None
+    text: str
+    blocks: list[Block]
+    highlight: tuple[int, int] | None
+    quotes: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    positions: list[dict[str, Any]]
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """The article page as JSON: the article, its records, and the highlight (if any)."""
+        return {"id": self.id, "title": self.title, "published": self.published, "source": self.source,
+                "url": self.url, "language": self.language, "duplicate_of": self.duplicate_of, "text": self.text,
+                "highlight": {"start": self.highlight[0], "end": self.highlight[1],
+                              "text": self.text[self.highlight[0]:self.highlight[1]]} if self.highlight else None,
+                "quotes": self.quotes, "events": self.events, "positions": self.positions}
+
+
+def parse_highlight(value: str | None, length: int | None = None) -> tuple[int, int] | None:
+    """START-END offsets from `?highlight=`, checked against the text length; None when empty."""
+    if value is None or not value.strip():
+        return None
+    start_text, dash, end_text = value.strip().partition("-")
+    if not dash or not start_text.isdigit() or not end_text.isdigit() or len(value) > 24:
+        raise FilterError(f"highlight: {value[:30]!r} is not START-END (two offsets, e.g. 120-245)")
+    start, end = int(start_text), int(end_text)
+    if start >= end or (length is not None and end > length):
+        raise FilterError(f"highlight: {start}-{end} is not a stretch of the article text (0-{length})")
+    return start, end
+
+
+def article_view(store: Store, article_id: str, *, highlight: str | None = None) -> ArticleView:
+    """The article page: its text with every quote, event and position marked, and the chosen highlight."""
+    article = store.article(article_id)
+    if article is None:
+        raise ViewNotFound(f"unknown article {article_id[:80]!r}")
+    chosen = parse_highlight(highlight, len(article.text))
+    spans = ([Span("quote", q.start, q.end, f"quote: {q.speaker or 'unnamed'}") for q in article.quotes]
+             + [Span("event", e.start, e.end, f"event: {e.type} ({e.status})") for e in article.events]
+             + [Span("position", p.start, p.end, f"position: {p.actor} {p.stance} on {p.issue}") for p in article.positions])
+    return ArticleView(
+        id=article.id, title=article.title, published=article.published, source=article.source, url=article.url,
+        language=article.language, duplicate_of=article.duplicate_of, text=article.text,
+        blocks=cut_text(article.text, spans, chosen), highlight=chosen,
+        quotes=[q.to_json() for q in article.quotes], events=[e.to_json() for e in article.events],
+        positions=[p.to_json() for p in article.positions],
+        counts={"quote": len(article.quotes), "event": len(article.events), "position": len(article.positions)},
+    )
+
+
+def cut_text(text: str, spans: list[Span], highlight: tuple[int, int] | None) -> list[Block]:
+    """The text cut at every span boundary (and the highlight's), each piece with the spans covering it."""
+    valid = [s for s in spans if 0 <= s.start < s.end <= len(text)]
+    cuts = {0, len(text), *(s.start for s in valid), *(s.end for s in valid), *(highlight or ())}
+    bounds = sorted(c for c in cuts if 0 <= c <= len(text))
+    blocks: list[Block] = []
+    for start, end in zip(bounds, bounds[1:]):
+        covering = [s for s in valid if s.start <= start and end <= s.end]
+        piece = Piece(text=text[start:end], kinds=sorted({s.kind for s in covering}, key=KINDS.index),
+                      labels=[s.label for s in covering])
+        target = highlight is not None and highlight[0] <= start and end <= highlight[1]
+        if blocks and blocks[-1].target == target:
+            blocks[-1].pieces.append(piece)
+        else:
+            blocks.append(Block(target=target, pieces=[piece]))
+    return blocks
+
+
+@dataclass(slots=True)
+class Fragment:
+    """A run of snippet text; `hit` when it is a matched term."""
+
+    text: str
+    hit: bool
+
+
+@dataclass(slots=True)
+class SearchItem:
+    """One search hit: an article or a quote, with its snippet as fragments (escaped when rendered)."""
+
+    kind: str
+    article_id: str
+    title: str | None
+    published: str | None
+    source: str | None
+    snippet: list[Fragment]
+    speaker: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The hit as JSON: the snippet as plain text plus the matched terms' fragments."""
+        data = asdict(self)
+        data["snippet_text"] = "".join(f.text for f in self.snippet)
+        return data
+
+
+@dataclass(slots=True)
+class SearchView:
+    """The search page: the query, the best article and quote hits, and how many matched in all."""
+
+    q: str
+    filters: Filters
+    limit: int
+    articles: list[SearchItem]
+    quotes: list[SearchItem]
+    article_total: int
+    quote_total: int
+
+    def to_json(self) -> dict[str, Any]:
+        """The search results as JSON."""
+        return {"q": self.q, "filters": self.filters.to_json(), "limit": self.limit,
+                "article_total": self.article_total, "quote_total": self.quote_total,
+                "articles": [a.to_json() for a in self.articles], "quotes": [q.to_json() for q in self.quotes]}
+
+
+def parse_limit(value: str | None, options: PageOptions) -> int:
+    """The `?limit=` of a search: a whole number from 1 to the configured maximum."""
+    if value is None or not value.strip():
+        return options.search_limit
+    text = value.strip()
+    if not text.isdigit() or not 1 <= int(text) <= options.search_max_limit:
+        raise FilterError(f"limit: {text[:20]!r} is not a whole number from 1 to {options.search_max_limit}")
+    return int(text)
+
+
+def search_view(store: Store, q: str | None, *, filters: Filters = Filters(), limit: str | None = None,
+                options: PageOptions | None = None) -> SearchView:
+    """Full-text search over article titles and texts and over quotes, within the filters."""
+    options = options or PageOptions.load()
+    query = (q or "").strip()
+    if len(query) > options.max_query:
+        raise FilterError(f"q: the query is {len(query)} characters long; at most {options.max_query}")
+    count = parse_limit(limit, options)
+    if not query:
+        return SearchView(q="", filters=filters, limit=count, articles=[], quotes=[], article_total=0, quote_total=0)
+    if not store.has_search():
+        raise FilterError("this database has no search index yet: open it once with a redline command that writes")
+    found = store.search(query, limit=count, source=filters.source, since=filters.since, until=filters.until)
+    item = lambda kind, h, snippet: SearchItem(  # noqa: E731
+        kind=kind, article_id=h.article_id, title=h.title, published=h.published, source=h.source,
+        snippet=fragments(snippet), speaker=h.speaker, start=h.start, end=h.end)
+    return SearchView(q=query, filters=filters, limit=count,
+                      articles=[item("article", h, h.snippet) for h in found.articles],
+                      quotes=[item("quote", h, h.snippet) for h in found.quotes],
+                      article_total=found.article_total, quote_total=found.quote_total)
+
+
+def fragments(marked: str) -> list[Fragment]:
+    """A snippet with SEARCH_MARK around matched terms, as plain and hit fragments."""
+    opening, closing = SEARCH_MARK
+    found: list[Fragment] = []
+    for n, part in enumerate(marked.split(opening)):
+        hit, _, rest = part.partition(closing) if n else ("", "", part)
+        if hit:
+            found.append(Fragment(text=hit, hit=True))
+        if rest:
+            found.append(Fragment(text=rest, hit=False))
+    return found
