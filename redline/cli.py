@@ -73,7 +73,22 @@ def _progress(total_bytes: int):
     return Progress(TextColumn("[bold]{task.description}"), BarColumn(), DownloadColumn(), TimeRemainingColumn(), console=err, transient=True)
 
 
-class _Bar:
+class ProgressBars:
+    """A rich progress display started and stopped with the `with` block; `progress` is None when piped."""
+
+    progress = None
+
+    def __enter__(self):
+        if self.progress:
+            self.progress.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.progress:
+            self.progress.stop()
+
+
+class _Bar(ProgressBars):
     """Progress over input files, advanced by their size as each is finished."""
 
     def __init__(self, paths: list[str]) -> None:
@@ -82,15 +97,6 @@ class _Bar:
         files = expand_inputs(paths).files
         self.progress = _progress(sum(f.size for f in files))
         self.task = self.progress.add_task("reading", total=sum(f.size for f in files) or None) if self.progress else None
-
-    def __enter__(self) -> "_Bar":
-        if self.progress:
-            self.progress.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self.progress:
-            self.progress.stop()
 
     def advance(self, item) -> None:
         """Mark one input file as done."""
@@ -371,23 +377,14 @@ def matrix_table(analysis, *, profile=None, show_all: bool = False, max_issues: 
     Unless `show_all`: with a profile, its issues and parties only; without, the issues two or more
     parties hold, then the best-evidenced, and the parties with the most evidence.
     """
-    issues = analysis.issues
-    if not show_all:
-        if profile is not None:
-            keys = {i.key for i in profile.issues}
-            issues = [i for i in issues if i.issue in keys]
-        else:
-            weight = lambda i: (len(i.parties) < 2, -sum(s.evidence_count for s in i.parties.values()))  # noqa: E731
-            issues = sorted(issues, key=weight)[:max_issues]
-            issues.sort(key=analysis.issues.index)
-    evidence: dict[str, int] = {}
-    for issue in issues:
-        for party, stance in issue.parties.items():
-            evidence[party] = evidence.get(party, 0) + stance.evidence_count
-    named = [p.name for p in profile.parties] if profile is not None and not show_all else []
-    # the profile's parties first, then any other party holding a shown stance, best-evidenced first
-    parties = [p for p in named if p in evidence] + sorted((p for p in evidence if p not in named), key=lambda p: -evidence[p])
-    parties = parties if show_all else parties[:max_parties]
+    from redline.views.overview import select_matrix
+
+    if show_all:
+        issues = analysis.issues
+        parties = select_matrix(analysis, profile=None, max_issues=len(issues), max_parties=10**6).parties
+    else:
+        choice = select_matrix(analysis, profile=profile, max_issues=max_issues, max_parties=max_parties)
+        issues, parties = choice.issues, choice.parties
     hidden = len(analysis.issues) - len(issues)
     title = "stance matrix (stance, evidence count / sources)" + (f"; {hidden} more issues with --all" if hidden else "")
     table = Table(title=title, show_lines=True)

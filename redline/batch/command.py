@@ -7,10 +7,10 @@ from typing import Optional
 
 import typer
 
-from redline.cli import ConfigOption, DbOption, NlpOption, ProfileOption, _db, _options, app, err
+from redline.cli import ConfigOption, DbOption, NlpOption, ProfileOption, ProgressBars, _db, _options, app, err
 
 
-class _PartitionBar:
+class _PartitionBar(ProgressBars):
     """A rich progress bar over finished partitions on a terminal; quiet when stderr is piped."""
 
     def __init__(self) -> None:
@@ -21,15 +21,6 @@ class _PartitionBar:
 
             self.progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                                      TimeRemainingColumn(), console=err, transient=True)
-
-    def __enter__(self) -> "_PartitionBar":
-        if self.progress:
-            self.progress.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self.progress:
-            self.progress.stop()
 
     def plan(self, partitions: int) -> None:
         """Add one bar per phase over the partitions."""

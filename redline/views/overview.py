@@ -228,10 +228,14 @@ def _analysis(rows: list[StoredRecord], profile: CaseProfile | None) -> Analysis
 
 
 def overview(store: Store, *, filters: Filters = Filters(), profile: CaseProfile | None = None,
-             options: OverviewOptions = OverviewOptions()) -> Overview:
-    """The overview of the store within the filters: counts, matrix, impasses, openings, timeline, events, quotes."""
+             options: OverviewOptions = OverviewOptions(), analysis: Analysis | None = None) -> Overview:
+    """The overview of the store within the filters: counts, matrix, impasses, openings, timeline, events, quotes.
+
+    `analysis`, when given, is `filtered_analysis` of the same store, filters and profile, already computed
+    (the dashboard shares one between the overview and the issue and party pages).
+    """
     read = _read(store, filters, options)
-    analysis = _analysis(read.positions, profile)
+    analysis = analysis if analysis is not None else _analysis(read.positions, profile)
     rows = {i.issue: _issue_row(i, read.titles, options) for i in analysis.issues}
     matrix = select_matrix(analysis, profile=profile, max_issues=options.max_issues, max_parties=options.max_parties)
     scope = {i.key for i in profile.issues} if profile is not None else None

@@ -71,7 +71,8 @@ class Dashboard:
         """The overview, cached."""
         from redline.views.overview import overview
 
-        return self.cached("overview", (filters,), lambda s: overview(s, filters=filters, profile=self.profile))
+        return self.cached("overview", (filters,), lambda s: overview(s, filters=filters, profile=self.profile,
+                                                                       analysis=self.analysis(filters)))
 
 
 def create_app(db_path: str | Path, *, profile=None, options: AppOptions | None = None) -> FastAPI:
