@@ -36,6 +36,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/quotes.py
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/serve.py
+	$(BIN)/python bench/batch.py
 
 clean:
 	rm -rf $(VENV) *.egg-info redline-demo.db* test-output
