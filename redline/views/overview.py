@@ -57,6 +57,11 @@ class EvidenceRef:
     text: str
     start: int
     end: int
+    reported: bool | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The reference as a plain dict."""
+        return asdict(self)
 
 
 @dataclass(slots=True)
@@ -305,12 +310,12 @@ def _is_opening(row: IssueRow, options: OverviewOptions) -> bool:
     return row.status == "agenda" or any(c.stance in options.opening_stances for c in row.cells.values())
 
 
-def _ref(e: Evidence, titles: dict[str, str | None]) -> EvidenceRef:
-    """A position's evidence as a reference to its sentence."""
+def evidence_ref(e: Evidence, titles: dict[str, str | None]) -> EvidenceRef:
+    """A position's evidence as a reference to its sentence (`published`: the article's date)."""
     p = e.position
     return EvidenceRef(article_id=e.article_id, title=titles.get(e.article_id), source=e.source, published=e.published,
                        actor=p.actor, via=p.via, stance=p.stance, official=bool(p.official), text=p.text,
-                       start=p.start, end=p.end)
+                       start=p.start, end=p.end, reported=bool(p.reported))
 
 
 def strongest_first(evidence: list[Evidence]) -> list[Evidence]:
@@ -323,7 +328,7 @@ def _cell(stance: PartyStance, titles: dict[str, str | None], options: OverviewO
     """A matrix cell from a party's stance, its strongest evidence first."""
     best = strongest_first(stance.evidence)[:options.cell_evidence]
     return Cell(stance=stance.stance, evidence_count=stance.evidence_count, sources=stance.sources,
-                official=stance.official, evidence=[_ref(e, titles) for e in best])
+                official=stance.official, evidence=[evidence_ref(e, titles) for e in best])
 
 
 def _issue_row(issue: IssueStatus, titles: dict[str, str | None], options: OverviewOptions) -> IssueRow:
@@ -335,7 +340,7 @@ def _issue_row(issue: IssueStatus, titles: dict[str, str | None], options: Overv
 def _shift_row(shift: Shift, titles: dict[str, str | None]) -> ShiftRow:
     """A shift with both sides as evidence references."""
     return ShiftRow(actor=shift.actor, issue=shift.issue, date=shift.after.published or shift.after.position.date,
-                    before=_ref(shift.before, titles), after=_ref(shift.after, titles))
+                    before=evidence_ref(shift.before, titles), after=evidence_ref(shift.after, titles))
 
 
 def _counts(store: Store, filters: Filters, read: _Read) -> Counts:

@@ -7,13 +7,14 @@ parameters raise `FilterError` (a 4xx with its message).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
 from redline.datafiles import load_data_yaml
 from redline.store.db import SEARCH_MARK, Store
 from redline.views.filters import FilterError, Filters
+from redline.views.overview import EvidenceRef, evidence_ref
 
 KINDS = ("quote", "event", "position")
 
@@ -50,28 +51,6 @@ def _shipped_options() -> PageOptions:
 
 
 @dataclass(slots=True)
-class EvidenceItem:
-    """One evidence sentence of a position, with the article it came from (link target: article + offsets)."""
-
-    article_id: str
-    title: str | None
-    source: str | None
-    published: str | None
-    actor: str
-    via: str | None
-    stance: str
-    official: bool
-    reported: bool
-    text: str
-    start: int
-    end: int
-
-    def to_json(self) -> dict[str, Any]:
-        """The evidence item as a plain dict."""
-        return asdict(self)
-
-
-@dataclass(slots=True)
 class PartyOnIssue:
     """A party's current stance on an issue and the evidence that carries it."""
 
@@ -80,7 +59,7 @@ class PartyOnIssue:
     evidence_count: int
     sources: int
     official: bool
-    evidence: list[EvidenceItem]
+    evidence: list[EvidenceRef]
 
     def to_json(self) -> dict[str, Any]:
         """The party's stance with its evidence."""
@@ -138,12 +117,9 @@ def _party_on_issue(party: str, stance, titles: dict[str, str | None], cap: int)
                         sources=stance.sources, official=stance.official, evidence=items[:cap])
 
 
-def _evidence_item(evidence, titles: dict[str, str | None]) -> EvidenceItem:
-    """An analysis Evidence as an EvidenceItem."""
-    p = evidence.position
-    return EvidenceItem(article_id=evidence.article_id, title=titles.get(evidence.article_id), source=evidence.source,
-                        published=evidence.published or p.date, actor=p.actor, via=p.via, stance=p.stance,
-                        official=p.official, reported=p.reported, text=p.text, start=p.start, end=p.end)
+def _evidence_item(evidence, titles: dict[str, str | None]) -> EvidenceRef:
+    """An analysis Evidence as a reference to its sentence, dated by the article, else by the position."""
+    return replace(evidence_ref(evidence, titles), published=evidence.published or evidence.position.date)
 
 
 @dataclass(slots=True)
@@ -155,7 +131,7 @@ class PartyIssue:
     stance: str
     evidence_count: int
     sources: int
-    evidence: list[EvidenceItem]
+    evidence: list[EvidenceRef]
 
     def to_json(self) -> dict[str, Any]:
         """The stance with its evidence."""
