@@ -6,17 +6,15 @@ documents in file order. A document's place in that order is its `Ordinal` (file
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
 from redline.clean import RecurringLines
-from redline.clean.lines import page_keys
 from redline.ingest.options import IngestOptions
 from redline.ingest.read import read_input
 from redline.ingest.sources import InputFile
-from redline.records import Document, Problem
+from redline.records import Document
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +48,7 @@ class Survey:
     """What a first pass over one file found: its plain-text line counts per group, and how many records it holds."""
 
     file_index: int
-    lines: dict[str, Counter] = field(default_factory=dict)
+    lines: RecurringLines = field(default_factory=RecurringLines)
     records: int | None = None
 
 
@@ -58,24 +56,11 @@ def survey_file(part: Partition, *, options: IngestOptions, count: bool) -> Surv
     """Count each plain-text page's line keys for its group; with `count`, count the file's records too."""
     survey = Survey(file_index=part.file_index)
     for _, found in part.documents(options=options, formats=frozenset({"text"})):
-        if isinstance(found, Document) and isinstance(found.content, str):
-            survey.lines.setdefault(found.group or "", Counter()).update(page_keys(found.content))
+        if isinstance(found, Document):
+            survey.lines.add(found.group or "", found.content)
     if count:
         survey.records = sum(1 for _ in read_input(part.input_file(), options=options))
     return survey
-
-
-class MergedRecurringLines(RecurringLines):
-    """Recurring lines from per-file surveys added up: the same counts `pipeline.recurring_lines` makes."""
-
-    def merge(self, lines: dict[str, Counter]) -> None:
-        """Add one file's per-group line counts."""
-        for group, counts in lines.items():
-            self._counts.setdefault(group, Counter()).update(counts)
-
-    def groups(self) -> dict[str, frozenset[str]]:
-        """Every group's recurring keys (what the cleaner of one page of that group gets)."""
-        return {group: self.for_group(group) for group in self._counts}
 
 
 def whole_files(files: list[InputFile]) -> list[Partition]:

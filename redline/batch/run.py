@@ -21,11 +21,12 @@ from distributed import Client, as_completed
 from redline.batch.finish import PartitionCounts, counts_from_marker, done_path, finish_partition
 from redline.batch.lsh import bucket_edges
 from redline.batch.options import BatchOptions
-from redline.batch.partitions import MergedRecurringLines, Partition, split, survey_file, whole_files
+from redline.batch.partitions import Partition, split, survey_file, whole_files
 from redline.batch.prepare import PartitionIndex, prepare_partition
 from redline.batch.resolve import Resolution, resolve
 from redline.batch.resources import WorkerResources
 from redline.batch.workdir import atomic_json, work_path
+from redline.clean import RecurringLines
 from redline.ingest.sources import STDIN_NAME, expand_inputs
 
 Step = Callable[[str], None]  # told the phase name each time a task of it finishes
@@ -116,7 +117,7 @@ def _plan(paths: list[str], *, client: Client, options: BatchOptions, step: Step
     for future, survey in as_completed(futures, with_results=True):
         surveys[survey.file_index] = survey
         step("survey")
-    recurring = MergedRecurringLines()
+    recurring = RecurringLines()
     partitions: list[Partition] = []
     for whole in wholes:
         survey = surveys[whole.file_index]

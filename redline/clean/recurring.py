@@ -32,3 +32,12 @@ class RecurringLines:
         if not counts:
             return frozenset()
         return frozenset(key for key, n in counts.items() if n >= self.min_pages)
+
+    def merge(self, other: "RecurringLines") -> None:
+        """Add another collection's counts (e.g. one file's, counted on a batch worker) to these."""
+        for group, counts in other._counts.items():
+            self._counts.setdefault(group, Counter()).update(counts)
+
+    def groups(self) -> dict[str, frozenset[str]]:
+        """Every group's recurring keys: what the cleaner of one page of that group gets."""
+        return {group: self.for_group(group) for group in self._counts}
