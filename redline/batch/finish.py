@@ -21,7 +21,7 @@ from redline.batch.prepare import PreparedDocument
 from redline.batch.resolve import Resolution
 from redline.batch.resources import resources
 from redline.batch.tables import (
-    UNKNOWN_MONTH, article_row, document_row, month_of, problem_row, schema, stage_rows,
+    UNKNOWN_MONTH, batch_article_row, document_row, month_of, problem_row, schema, stage_rows,
 )
 from redline.batch.workdir import atomic_json, read_pickle, temp_beside, work_path
 from redline.dedup import Verdict
@@ -133,7 +133,7 @@ def _outcome_rows(outcome: DocumentOutcome, rows, counts: PartitionCounts, order
         month = month_of(article.published)
         hashvalues = minhashes[article.id]
         minhash = None if hashvalues is None else hashvalues.tobytes()
-        rows["articles"][month].append(article_row(article, document_key=outcome.document.key, seq=item.seq,
+        rows["articles"][month].append(batch_article_row(article, document_key=outcome.document.key, seq=item.seq,
                                                    verdict=item.verdict, minhash=minhash, order=orders[article.id]))
         for table in STAGE_TABLES:
             rows[table][month].extend(stage_rows(table, article))

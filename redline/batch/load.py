@@ -7,7 +7,6 @@ ignored by key, so loading twice adds nothing.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,13 +14,9 @@ from pathlib import Path
 from redline.batch.read import partition_ids, partition_rows
 from redline.dedup import Verdict, signature_from_bytes
 from redline.pipeline import ArticleOutcome, DocumentOutcome
-from redline.records import Article, Document, Problem
+from redline.records import Document, Problem
 from redline.store import Store
-from redline.store.rows import STAGE_TABLES, from_row
-
-_ARTICLE_FIELDS = ("id", "input", "text", "title", "published", "source", "language", "duplicate_of", "url",
-                   "format", "body_hash")
-
+from redline.store.rows import STAGE_TABLES, article_from_row, from_row
 
 @dataclass(frozen=True, slots=True)
 class LoadSummary:
@@ -67,8 +62,7 @@ def partition_outcomes(out: Path, partition_id: str) -> list[DocumentOutcome]:
 
 def _article_outcome(row: dict, records: dict[str, dict[str, list]]) -> ArticleOutcome:
     """An articles row, with its stage records, as an ArticleOutcome."""
-    article = Article(**{name: row[name] for name in _ARTICLE_FIELDS}, flags=json.loads(row["flags"] or "[]"),
-                      analysed=bool(row["analysed"]))
+    article = article_from_row(row)
     for table in STAGE_TABLES:
         setattr(article, table, records[table].get(article.id, []))
     minhash = row["minhash"]

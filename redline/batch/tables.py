@@ -7,7 +7,6 @@ so a migration that adds a column changes the Parquet schema with it. `articles`
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from functools import lru_cache
@@ -18,7 +17,7 @@ import pyarrow as pa
 from redline.dedup import Verdict
 from redline.records import Article, Document, Problem
 from redline.store.migrate import migrate
-from redline.store.rows import STAGE_TABLES, to_row
+from redline.store.rows import STAGE_TABLES, article_row, to_row
 
 DATASETS = ("documents", "articles", *STAGE_TABLES, "problems")
 ORDER_COLUMN = "batch_order"
@@ -61,17 +60,11 @@ def document_row(document: Document, *, articles: int, problem: Problem | None, 
             "problem": problem.reason if problem else None, ORDER_COLUMN: order}
 
 
-def article_row(article: Article, *, document_key: str, seq: int, verdict: Verdict, minhash: bytes | None,
-                order: int) -> dict[str, Any]:
-    """An articles row, as Store._insert_article writes it."""
-    return {
-        "id": article.id, "document_key": document_key, "seq": seq, "input": article.input, "title": article.title,
-        "published": article.published, "source": article.source, "language": article.language, "text": article.text,
-        "duplicate_of": article.duplicate_of, "duplicate_kind": verdict.kind,
-        "similarity": verdict.similarity if verdict.kind else None, "url": article.url, "format": article.format,
-        "body_hash": article.body_hash, "minhash": minhash, "flags": json.dumps(article.flags),
-        "analysed": int(article.analysed), ORDER_COLUMN: order,
-    }
+def batch_article_row(article: Article, *, document_key: str, seq: int, verdict: Verdict, minhash: bytes | None,
+                      order: int) -> dict[str, Any]:
+    """An articles row, as the store writes it, with the global input order."""
+    return {**article_row(article, document_key=document_key, seq=seq, verdict=verdict, minhash=minhash),
+            ORDER_COLUMN: order}
 
 
 def stage_rows(table: str, article: Article) -> list[dict[str, Any]]:

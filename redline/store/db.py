@@ -17,12 +17,16 @@ from redline.ingest.options import DedupOptions
 from redline.positions.model import Evidence
 from redline.records import Article
 from redline.store.migrate import migrate
-from redline.store.rows import STAGE_TABLES, from_row, insert_sql, to_row
+from redline.store.rows import (
+    ARTICLE_FIELDS, ARTICLE_ROW_COLUMNS, STAGE_TABLES, article_from_row, article_row, from_row, insert_sql, to_row,
+)
 
 DEFAULT_DB = "redline.db"
 # The article columns a stage record is shown with, named apart from the record's own (events have a `source`).
-_RECORD_ARTICLE = "a.title AS article_title, a.published AS article_published, a.source AS article_source"
-_ARTICLE_COLUMNS = "id, input, text, title, published, source, language, duplicate_of, url, format, body_hash, flags, analysed"
+RECORD_ARTICLE = "a.title AS article_title, a.published AS article_published, a.source AS article_source"
+_ARTICLE_COLUMNS = ", ".join(ARTICLE_FIELDS)
+_INSERT_ARTICLE = (f"INSERT OR IGNORE INTO articles ({', '.join(ARTICLE_ROW_COLUMNS)})"
+                   f" VALUES ({', '.join(':' + c for c in ARTICLE_ROW_COLUMNS)})")
 
 
 def default_db_path() -> Path:
@@ -102,16 +106,9 @@ class Store:
     def _insert_article(self, document_key: str, item) -> None:
         """Insert one article row with its actors and quotes (nothing when its id is already stored)."""
         a: Article = item.article
-        cursor = self.connection.execute(
-            "INSERT OR IGNORE INTO articles (id, document_key, seq, input, title, published, source, language, text,"
-            " duplicate_of, duplicate_kind, similarity, url, format, body_hash, minhash, flags, analysed)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                a.id, document_key, item.seq, a.input, a.title, a.published, a.source, a.language, a.text,
-                a.duplicate_of, item.verdict.kind, item.verdict.similarity if item.verdict.kind else None,
-                a.url, a.format, a.body_hash, signature_bytes(item.signature), json.dumps(a.flags), int(a.analysed),
-            ),
-        )
+        row = article_row(a, document_key=document_key, seq=item.seq, verdict=item.verdict,
+                          minhash=signature_bytes(item.signature))
+        cursor = self.connection.execute(_INSERT_ARTICLE, row)
         if cursor.rowcount == 0:
             return
         for table in STAGE_TABLES:
@@ -126,14 +123,14 @@ class Store:
             (-1 if limit is None else limit, offset),
         )
         for row in rows:
-            yield _article_from_row(row)
+            yield article_from_row(row)
 
     def article(self, article_id: str) -> Article | None:
         """One stored article by id, with its actors and quotes."""
         row = self.connection.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             return None
-        article = _article_from_row(row)
+        article = article_from_row(row)
         for table in STAGE_TABLES:
             rows = self.connection.execute(f"SELECT * FROM {table} WHERE article_id = ? ORDER BY seq", (article_id,))
             setattr(article, table, [from_row(table, r) for r in rows])
@@ -141,20 +138,20 @@ class Store:
 
     def quotes(self, *, actor: str | None = None, limit: int | None = None) -> Iterator[StoredRecord]:
         """Stored quotes in article order; `actor` keeps those whose speaker name contains it (any case)."""
-        sql = (f"SELECT q.*, {_RECORD_ARTICLE} FROM quotes q JOIN articles a ON a.id = q.article_id"
+        sql = (f"SELECT q.*, {RECORD_ARTICLE} FROM quotes q JOIN articles a ON a.id = q.article_id"
                " WHERE (? IS NULL OR q.speaker LIKE '%' || ? || '%') ORDER BY a.rowid, q.seq LIMIT ?")
         for row in self.connection.execute(sql, (actor, actor, -1 if limit is None else limit)):
-            yield _stored("quotes", row)
+            yield stored_record("quotes", row)
 
     def stage_records(self, table: str, *, first_copies: bool = True) -> Iterator[StoredRecord]:
         """Every record of a stage table (actors, quotes, events, positions) with its article, in article order."""
         if table not in STAGE_TABLES:
             raise ValueError(f"unknown table {table!r}; one of {', '.join(STAGE_TABLES)}")
         where = "WHERE a.duplicate_of IS NULL" if first_copies else ""
-        sql = (f"SELECT r.*, {_RECORD_ARTICLE} FROM {table} r JOIN articles a ON a.id = r.article_id"
+        sql = (f"SELECT r.*, {RECORD_ARTICLE} FROM {table} r JOIN articles a ON a.id = r.article_id"
                f" {where} ORDER BY a.rowid, r.seq")
         for row in self.connection.execute(sql):
-            yield _stored(table, row)
+            yield stored_record(table, row)
 
     def evidence(self) -> list[Evidence]:
         """Every stored position of a first copy, with the article it came from: the analysis's input."""
@@ -249,19 +246,19 @@ class Store:
         """Quotes of first copies whose speaker is one of `speakers` (exact names), newest articles first."""
         if not speakers:
             return []
-        sql = (f"SELECT q.*, {_RECORD_ARTICLE} FROM quotes q JOIN articles a ON a.id = q.article_id"
+        sql = (f"SELECT q.*, {RECORD_ARTICLE} FROM quotes q JOIN articles a ON a.id = q.article_id"
                f" WHERE a.duplicate_of IS NULL AND q.speaker IN ({', '.join('?' for _ in speakers)})"
                " ORDER BY a.published DESC, a.rowid DESC, q.seq LIMIT ?")
-        return [_stored("quotes", row) for row in self.connection.execute(sql, (*speakers, limit))]
+        return [stored_record("quotes", row) for row in self.connection.execute(sql, (*speakers, limit))]
 
     def actor_events(self, name: str, *, limit: int) -> list[StoredRecord]:
         """Events of first copies naming `name` exactly as a source or target actor, newest articles first."""
         needle = f"%{json.dumps(name)}%"
-        sql = (f"SELECT e.*, {_RECORD_ARTICLE} FROM events e"
+        sql = (f"SELECT e.*, {RECORD_ARTICLE} FROM events e"
                " JOIN articles a ON a.id = e.article_id WHERE a.duplicate_of IS NULL AND (e.source LIKE ? OR e.target LIKE ?)"
                " ORDER BY coalesce(e.date, a.published) DESC, a.rowid DESC, e.seq LIMIT ?")
         rows = self.connection.execute(sql, (needle, needle, limit * 2))
-        found = [_stored("events", row) for row in rows]
+        found = [stored_record("events", row) for row in rows]
         return [r for r in found if name in r.record.source or name in r.record.target][:limit]
 
 
@@ -317,18 +314,10 @@ class StoredRecord:
                 "article_source": self.source}
 
 
-def _stored(table: str, row: sqlite3.Row) -> StoredRecord:
-    """A stage record read with its article's title, date and source (selected as _RECORD_ARTICLE)."""
+def stored_record(table: str, row: sqlite3.Row) -> StoredRecord:
+    """A stage record read with its article's title, date and source (selected as RECORD_ARTICLE)."""
     return StoredRecord(article_id=row["article_id"], record=from_row(table, row), title=row["article_title"],
                         published=row["article_published"], source=row["article_source"])
-
-
-def _article_from_row(row: sqlite3.Row) -> Article:
-    """An Article from a row of the articles table."""
-    data = dict(row)
-    data["flags"] = json.loads(data["flags"] or "[]")
-    data["analysed"] = bool(data["analysed"])
-    return Article(**data)
 
 
 def _now() -> str:

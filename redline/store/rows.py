@@ -17,9 +17,38 @@ from redline.actors.index import Actor
 from redline.events.model import Event
 from redline.positions.model import Position
 from redline.quotes.model import Quote
+from redline.records import Article
 
 # table name -> the record type stored in it, in the order an article carries them
 STAGE_TABLES: dict[str, type] = {"actors": Actor, "quotes": Quote, "events": Event, "positions": Position}
+
+
+# The columns an Article is read back from, and the columns one article row is written with.
+ARTICLE_FIELDS = ("id", "input", "text", "title", "published", "source", "language", "duplicate_of", "url", "format",
+                  "body_hash", "flags", "analysed")
+ARTICLE_ROW_COLUMNS = ("id", "document_key", "seq", "input", "title", "published", "source", "language", "text",
+                       "duplicate_of", "duplicate_kind", "similarity", "url", "format", "body_hash", "minhash", "flags",
+                       "analysed")
+
+
+def article_row(article: Article, *, document_key: str, seq: int, verdict: Any, minhash: bytes | None) -> dict[str, Any]:
+    """The articles-table row of an article with its dedup verdict (the store and the batch Parquet write it)."""
+    return {
+        "id": article.id, "document_key": document_key, "seq": seq, "input": article.input, "title": article.title,
+        "published": article.published, "source": article.source, "language": article.language, "text": article.text,
+        "duplicate_of": article.duplicate_of, "duplicate_kind": verdict.kind,
+        "similarity": verdict.similarity if verdict.kind else None, "url": article.url, "format": article.format,
+        "body_hash": article.body_hash, "minhash": minhash, "flags": json.dumps(article.flags),
+        "analysed": int(article.analysed),
+    }
+
+
+def article_from_row(row: Any) -> Article:
+    """An Article from a row of the articles table (a sqlite3.Row or any mapping with ARTICLE_FIELDS)."""
+    data = {name: row[name] for name in ARTICLE_FIELDS}
+    data["flags"] = json.loads(data["flags"] or "[]")
+    data["analysed"] = bool(data["analysed"])
+    return Article(**data)
 
 
 def _kind(annotation: Any) -> str:

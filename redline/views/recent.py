@@ -12,8 +12,7 @@ import re
 from dataclasses import dataclass
 
 from redline.store import Store
-from redline.store.db import StoredRecord
-from redline.store.rows import from_row
+from redline.store.db import RECORD_ARTICLE, StoredRecord, stored_record
 from redline.views.filters import Filters
 
 _KEEP = (" AND a.duplicate_of IS NULL AND (:source IS NULL OR a.source = :source)"
@@ -71,12 +70,9 @@ class DatedRecord:
 def most_recent(store: Store, table: str, filters: Filters, *, limit: int) -> list[DatedRecord]:
     """The `limit` most recent dated records of `table` (events or quotes) within the filters, newest first
     (ties: by article id, then offset, both descending: the order the timeline sorts in, reversed)."""
-    sql = (f"SELECT r.*, a.title AS article_title, a.published AS article_published, a.source AS article_source,"
-           f" {_DAY[table]} AS day FROM {table} r JOIN articles a ON a.id = r.article_id"
+    sql = (f"SELECT r.*, {RECORD_ARTICLE}, {_DAY[table]} AS day FROM {table} r JOIN articles a ON a.id = r.article_id"
            f" WHERE {_DAY[table]} IS NOT NULL{_KEEP} ORDER BY day DESC, r.article_id DESC, r.start DESC LIMIT :limit")
-    return [DatedRecord(day=row["day"], row=StoredRecord(article_id=row["article_id"], record=from_row(table, row),
-                                                         title=row["article_title"], published=row["article_published"],
-                                                         source=row["article_source"]))
+    return [DatedRecord(day=row["day"], row=stored_record(table, row))
             for row in store.connection.execute(sql, _params(filters, limit=limit))]
 
 
@@ -130,10 +126,7 @@ def quotes_at(store: Store, rowids: list[int]) -> list[StoredRecord]:
     found: list[StoredRecord] = []
     for n in range(0, len(rowids), 500):
         chunk = rowids[n:n + 500]
-        sql = ("SELECT r.*, a.title AS article_title, a.published AS article_published, a.source AS article_source"
-               f" FROM quotes r JOIN articles a ON a.id = r.article_id WHERE r.rowid IN ({', '.join('?' for _ in chunk)})"
+        sql = (f"SELECT r.*, {RECORD_ARTICLE} FROM quotes r JOIN articles a ON a.id = r.article_id WHERE r.rowid IN ({', '.join('?' for _ in chunk)})"
                " ORDER BY r.rowid")
-        found += [StoredRecord(article_id=row["article_id"], record=from_row("quotes", row), title=row["article_title"],
-                               published=row["article_published"], source=row["article_source"])
-                  for row in store.connection.execute(sql, chunk)]
+        found += [stored_record("quotes", row) for row in store.connection.execute(sql, chunk)]
     return found
