@@ -22,7 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from redline.datafiles import load_data_yaml
 from redline.store import Store
 from redline.views.filters import FilterError, Filters
-from redline.views.pages import PageOptions, ViewNotFound, article_view, issue_view, party_view, search_view
+from redline.views.pages import PageOptions, ViewNotFound
 from redline.web.cache import ViewCache
 from redline.web.render import Renderer
 from redline.web.stores import StorePool
