@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml apt-packages.txt | cksum | cut -d' ' -f1)
 
-.PHONY: demo test system-deps bench clean
+.PHONY: demo test system-deps bench clean train
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ system-deps:
 
 demo: $(STAMP)
 	$(BIN)/redline demo
+
+# Rebuild the shipped positions model from the annotated corpus and ../shared/data (seeded; minutes on 2 cores).
+# Extra annotations (e.g. reviews exported as annotations): make train EXTRA="--extra reviews.jsonl"
+train: $(STAMP)
+	$(BIN)/python bench/train_positions.py $(EXTRA)
 
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest

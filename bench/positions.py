@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from _common import ROOT, data_dir
+import positions_corpus as corpus
 
 sys.path.insert(0, str(ROOT))
 
@@ -196,6 +197,53 @@ def run(folder: Path, gold_folder: Path) -> dict:
     }
 
 
+def corpus_eval(k: int = 5) -> dict:
+    """The extractor over the annotated corpus (bench/gold/positions/corpus), by fold, corpus and stance.
+
+    Folds group articles by corpus (bench/positions_corpus.folds). The rules learn nothing from the corpus,
+    so a fold's score is the score on its test articles; the spread over folds says how much the number
+    depends on which articles are drawn. The five second-annotator articles are also scored against the
+    second annotator's records.
+    """
+    ids, golds = corpus.gold()
+    texts = corpus.load_texts(set(ids))
+    if not texts:
+        return {}
+    nlp = load_pipeline()
+    dictionary = ActorDictionary.load()
+    preds: list[corpus.Record] = []
+    ids = [a for a in ids if a in texts]
+    for doc, article in nlp.pipe(((texts[a]["text"], a) for a in ids), as_tuples=True, batch_size=16):
+        published = texts[article].get("date")
+        actors = find_actors(doc, published=published, dictionary=dictionary)
+        quotes = extract_quotes(doc, actors)
+        preds += [corpus.Record(article, p.actor, p.actor_country, p.stance, p.issue, (), p.start, p.end, p.official)
+                  for p in extract_positions(doc, actors, quotes, published=published)]
+    per_fold = []
+    for test in corpus.folds(ids, k):
+        chosen = set(test)
+        per_fold.append(corpus.score([p for p in preds if p.article in chosen], [g for g in golds if g.article in chosen], texts))
+    result = {"articles": len(ids), "gold": len(golds), "predicted": len(preds),
+              "all": corpus.score(preds, golds, texts), "family": corpus.score(preds, golds, texts, family=True),
+              "folds": {m: _spread([f[m] for f in per_fold]) for m in ("precision", "recall", "f1")},
+              "by_corpus": {name: corpus.score([p for p in preds if corpus.corpus_of(p.article) == name],
+                                               [g for g in golds if corpus.corpus_of(g.article) == name], texts)
+                            for name in sorted({corpus.corpus_of(a) for a in ids})}}
+    if corpus.SECOND_ANNOTATOR.exists():
+        theirs = corpus.load_records(corpus.SECOND_ANNOTATOR)
+        chosen = {r.article for r in theirs}
+        texts.update(corpus.load_texts(chosen))
+        result["second_annotator"] = corpus.score([p for p in preds if p.article in chosen], theirs, texts)
+    return result
+
+
+def _spread(values: list[float]) -> dict:
+    """Mean, standard deviation, min and max of the fold scores."""
+    mean = sum(values) / len(values)
+    sd = (sum((v - mean) ** 2 for v in values) / len(values)) ** 0.5
+    return {"mean": round(mean, 3), "sd": round(sd, 3), "min": min(values), "max": max(values)}
+
+
 def throughput(folder: Path, repeat: int) -> dict:
     """Best seconds of spaCy alone, + actors + quotes, + positions; and the ratios."""
     records = [json.loads(line) for line in (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -232,6 +280,7 @@ def main() -> int:
     parser.add_argument("--data", help="folder with articles.jsonl (default ../shared/data/guardian-syria-2019)")
     parser.add_argument("--gold", default=str(GOLD), help="gold folder (default bench/gold/positions)")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument("--corpus", action="store_true", help="score on the annotated corpus (5 folds by article)")
     parser.add_argument("--throughput", action="store_true", help="also time the stage on every article in --data")
     parser.add_argument("--repeat", type=int, default=3, help="throughput rounds; each side keeps its best")
     args = parser.parse_args()
@@ -239,6 +288,8 @@ def main() -> int:
     if folder is None:
         return 0
     result = run(folder, Path(args.gold))
+    if args.corpus:
+        result["corpus"] = corpus_eval()
     if args.throughput:
         result["throughput"] = throughput(folder, args.repeat)
     if args.json:
@@ -257,6 +308,13 @@ def _print(r: dict) -> None:
     print("  ours by stance: " + ", ".join(
         f"{k} P {v['precision']:.2f} R {v['recall']:.2f} ({v['matched']}/{v['predicted']}/{v['gold']})" for k, v in r["ours"]["by_stance"].items()))
     print(f"  issues: {r['raw_issues']} raw phrases -> {r['issues']} after normalise_issues")
+    if r.get("corpus"):
+        c = r["corpus"]
+        print(f"annotated corpus: {c['articles']} articles, {c['gold']} gold, {c['predicted']} predicted (guideline matching)")
+        for name, s in [("all", c["all"]), ("families", c["family"])] + list(c["by_corpus"].items()) + (
+                [("vs 2nd annotator", c["second_annotator"])] if "second_annotator" in c else []):
+            print(f"  {name:18} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  ({s['matched']}/{s['predicted']}/{s['gold']})")
+        print("  5 folds: " + ", ".join(f"{m} {v['mean']:.3f} ± {v['sd']:.3f}" for m, v in c["folds"].items()))
     if "throughput" in r:
         t = r["throughput"]
         print(f"throughput ({t['articles']} articles): spaCy {t['spacy_per_s']}/s, + actors + quotes {t['actors_quotes_per_s']}/s, "

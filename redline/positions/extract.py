@@ -21,6 +21,7 @@ from .evaluate import evaluation_findings
 from .finding import Finding
 from .holder import FIRST_PERSON, NON_OFFICIAL, THIRD_PERSON, Holder, HolderResolver
 from .issues import open_issues, phrase_label, profile_issues
+from .learned import shipped_model
 from .lexicon import StanceLexicon, stance_lexicon
 from .modal import modal_findings
 from .model import Position
@@ -56,6 +57,19 @@ def extract_positions(doc: Doc, actors, quotes, *, published: str | None = None,
 
     lexicon = stance_lexicon()
     resolver = HolderResolver(doc, actors, quotes, lexicon=lexicon, profile=profile, dictionary=ActorDictionary.load())
+    rules = rule_positions(doc, quotes, resolver=resolver, published=published, profile=profile)
+    model = shipped_model()
+    if model is None:
+        return rules
+    # the learned classifier decides, over the rules' findings and the other holders of each sentence
+    return _unique(model.predict(doc, actors, quotes, rules, published=published, issues_from_rules=profile is not None,
+                                 resolver=resolver))
+
+
+def rule_positions(doc: Doc, quotes, *, resolver: HolderResolver, published: str | None = None,
+                   profile: CaseProfile | None = None) -> list[Position]:
+    """The positions the hand-written rules find (the learned classifier's candidates and features)."""
+    lexicon = resolver.lexicon
     held = [(f, _holders(f, resolver, lexicon)) for f in _findings(doc, quotes, lexicon)]
     held = _innermost([(f, h) for f, h in held if h])
     positions: list[Position] = []

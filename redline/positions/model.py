@@ -18,6 +18,9 @@ class Position:
     journalist voices it; `reported` is True when the article reports it second-hand ("according to
     media reports"). `issue` is the issue key of the case profile, or the normalised issue label in
     open mode. `text`/`start`/`end` are the evidence sentence and its offsets in the article text.
+    `confidence` is the learned classifier's calibrated probability (None for a rule-only record);
+    `issue_text`/`issue_start`/`issue_end` the noun phrase the position is about, as written, with its
+    offsets in the article text (None when no phrase was found).
     """
 
     actor: str
@@ -31,13 +34,18 @@ class Position:
     start: int
     end: int
     date: str | None
+    confidence: float | None = None
+    issue_text: str | None = None
+    issue_start: int | None = None
+    issue_end: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The position as the JSON output contract names it."""
         return {
             "actor": self.actor, "actor_country": self.actor_country, "issue": self.issue, "stance": self.stance,
             "official": self.official, "reported": self.reported, "via": self.via, "text": self.text,
-            "start": self.start, "end": self.end, "date": self.date,
+            "start": self.start, "end": self.end, "date": self.date, "confidence": self.confidence,
+            "issue_text": self.issue_text, "issue_start": self.issue_start, "issue_end": self.issue_end,
         }
 
 

@@ -90,6 +90,7 @@ def test_nothing_from_if_they_happen(seed_events):
 
 def test_no_hypothetical_is_coded_as_occurred(seed_events):
     conditional = [e for _, e in seed_events if " if " in f" {e.text.lower()}" and e.type != "THREATEN"]
+    assert conditional  # the seeds have conditional sentences that the stage codes; an empty list must not pass
     assert all(e.status != "occurred" for e in conditional)
 
 

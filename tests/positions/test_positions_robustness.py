@@ -40,4 +40,4 @@ def test_positions_serialise(positions_of):
     data = position.to_json()
     assert data["actor"] == "Turkey" and data["stance"] == "reject" and data["date"] == "2019-01-08"
     assert set(data) == {"actor", "actor_country", "issue", "stance", "official", "reported", "via", "text", "start",
-                         "end", "date"}
+                         "end", "date", "confidence", "issue_text", "issue_start", "issue_end"}

@@ -1,0 +1,293 @@
+"""A learned position classifier over (sentence, holder) candidates, trained on the annotated corpus.
+
+The rules (`extract_positions`) stay as candidate generators and as features; the decision whether a
+sentence shows a position of a holder, and with which stance, is a softmax regression learned from the
+annotated corpus (bench/gold/positions/corpus, `make train`):
+
+- candidates: per sentence, the parties the rules found in it, the parties of its subjects and passive
+  agents (through the HolderResolver, so "Tehran", "Iranian officials" and "we" in a quote resolve), and
+  the party of the speaker of the quote it sits in;
+- features: the sentence's wordllama embedding, the rules' stance for this holder and for the sentence,
+  cue-word counts per stance (the stance lexicon), how the holder was found, negation, quotation, length;
+- output: `Position` records for each candidate whose stance clears the threshold, with a `confidence`
+  (the temperature-scaled probability; the temperature is fitted on held-back folds) and the issue phrase
+  as written with its offsets (`issue_text`, `issue_start`, `issue_end`).
+
+The model (weights and meta: config, data hashes, cross-validated scores) ships in
+`redline/data/models/positions/`; nothing is downloaded. Config: `redline/data/positions_model.yaml`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from spacy.tokens import Doc, Span
+
+from redline.datafiles import load_data_yaml
+
+from .embed import embed
+from .holder import Holder, HolderResolver
+from .lexicon import StanceLexicon, stance_lexicon
+from .model import STANCES, Position
+from .phrases import phrase_hits
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "models" / "positions"
+LABELS = ("none",) + tuple(STANCES)
+SOURCES = ("rule", "subject", "agent", "speaker", "mention")
+POS_TABLE = {"VERB": "verbs", "AUX": "verbs", "ADJ": "adjectives", "NOUN": "nouns"}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One (sentence, holder) pair that may show a position, with what the rules said of it."""
+
+    sentence: Span
+    holder: Holder
+    found_by: frozenset[str]
+    rule_stances: frozenset[str]
+    rule_issues: tuple[str, ...]  # the issues the rules found for this holder here, in text order
+    reported: bool = False  # the rules found the position reported second-hand
+
+
+@lru_cache(maxsize=1)
+def config() -> dict:
+    """The model's configuration (training and decision settings)."""
+    return load_data_yaml("positions_model.yaml")
+
+
+def candidates(doc: Doc, actors, quotes, rule_positions: list[Position], *, lexicon: StanceLexicon | None = None,
+               resolver: HolderResolver | None = None) -> list[Candidate]:
+    """Every (sentence, holder) candidate of a parsed article, in text order."""
+    lexicon = lexicon or stance_lexicon()
+    if resolver is None:
+        from redline.actors import ActorDictionary  # the dictionary loads once per process, on first use
+
+        resolver = HolderResolver(doc, actors, quotes, lexicon=lexicon, dictionary=ActorDictionary.load())
+    found: list[Candidate] = []
+    labels = frozenset(config()["mention_labels"])
+    for sent in doc.sents:
+        ruled = [p for p in rule_positions if p.start < sent.end_char and sent.start_char < p.end]
+        holders: dict[str, tuple[Holder, set[str], set[str], dict[str, None]]] = {}
+        reported = {p.actor for p in ruled if p.reported}
+
+        def add(holder: Holder | None, how: str, stance: str | None = None, issue: str | None = None) -> None:
+            if holder is None:
+                return
+            entry = holders.setdefault(holder.party, (holder, set(), set(), {}))
+            entry[1].add(how)
+            if stance:
+                entry[2].add(stance)
+            if issue:
+                entry[3][issue] = None
+
+        for p in ruled:
+            add(Holder(p.actor, p.actor_country, p.via, p.official), "rule", p.stance, p.issue)
+        for token in sent:
+            if token.dep_ in ("nsubj", "nsubjpass"):
+                add(_safe(resolver.of_token, token), "subject")
+            elif token.dep_ == "pobj" and token.head.dep_ == "agent":
+                add(_safe(resolver.of_token, token), "agent")
+        for ent in sent.ents:
+            if ent.label_ in labels:
+                add(_safe(resolver.of_token, ent.root), "mention")
+        quote = resolver.quote_at(sent.start_char) or resolver.quote_at(max(sent.end_char - 2, sent.start_char))
+        if quote is not None:
+            add(_safe(resolver.of_speaker, quote), "speaker")
+        found.extend(Candidate(sent, h, frozenset(how), frozenset(st), tuple(issues), h.party in reported)
+                     for h, how, st, issues in holders.values())
+    return found
+
+
+def _safe(resolve, arg) -> Holder | None:
+    """A resolver call that gives None rather than failing on an odd parse."""
+    try:
+        return resolve(arg)
+    except (RecursionError, ValueError, IndexError):
+        return None
+
+
+def features(cands: list[Candidate], doc: Doc, *, lexicon: StanceLexicon | None = None) -> np.ndarray:
+    """One feature row per candidate: embedding, rule stances, cue counts, holder source and clause facts."""
+    lexicon = lexicon or stance_lexicon()
+    if not cands:
+        return np.zeros((0, feature_width()), dtype=np.float32)
+    sentences = list(dict.fromkeys((c.sentence.start, c.sentence.end) for c in cands))
+    index = {s: i for i, s in enumerate(sentences)}
+    vectors = embed([doc[s:e].text for s, e in sentences])
+    hits = phrase_hits(doc, lexicon)
+    facts = [_sentence_facts(doc[s:e], hits, lexicon) for s, e in sentences]
+    rows = []
+    for c in cands:
+        i = index[(c.sentence.start, c.sentence.end)]
+        own = [1.0 if s in c.rule_stances else 0.0 for s in STANCES]
+        rows.append(np.concatenate([vectors[i], own, [0.0 if c.rule_stances else 1.0], facts[i],
+                                    [1.0 if s in c.found_by else 0.0 for s in SOURCES],
+                                    [1.0 if c.holder.official else 0.0, 1.0 if c.holder.country else 0.0, 1.0]]))
+    return np.asarray(rows, dtype=np.float32)
+
+
+def feature_width() -> int:
+    """The number of features per candidate."""
+    return 256 + len(STANCES) + 1 + (len(STANCES) + 4) + len(SOURCES) + 3
+
+
+def _sentence_facts(sent: Span, hits, lexicon: StanceLexicon) -> list[float]:
+    """Cue counts per stance (capped), negation, quotation, question and length of one sentence."""
+    counts = dict.fromkeys(STANCES, 0)
+    for token in sent:
+        table = getattr(lexicon, POS_TABLE.get(token.pos_, ""), None) or {}
+        cue = table.get(token.lemma_.lower())
+        if cue is not None and cue.stance in counts:
+            counts[cue.stance] += 1
+    for start, _, phrase in hits:
+        if sent.start <= start < sent.end and phrase.stance in counts:
+            counts[phrase.stance] += 1
+    text = sent.text
+    return [min(counts[s], 3) / 3 for s in STANCES] + [
+        1.0 if any(t.dep_ == "neg" for t in sent) else 0.0,
+        1.0 if any(ch in text for ch in "\"“”") else 0.0,
+        1.0 if text.rstrip().endswith("?") else 0.0,
+        min(len(sent) / 60, 1.0),
+    ]
+
+
+def issue_phrase(c: Candidate) -> tuple[str, int, int]:
+    """The noun phrase a candidate is about, as written, with its character offsets in the article.
+
+    The object of the sentence's main verb (its noun chunk, or its subtree up to the configured number of
+    words); else the longest noun chunk that does not name the holder; else the sentence.
+    """
+    sent, limit = c.sentence, int(config()["issue_max_words"])
+    root = sent.root
+    for token in _objects(root):
+        chunk = next((nc for nc in sent.noun_chunks if nc.start <= token.i < nc.end), None)
+        span = chunk if chunk is not None else sent.doc[token.left_edge.i: token.right_edge.i + 1]
+        if len(span) <= limit:
+            return span.text, span.start_char, span.end_char
+    holder = c.holder.party.lower()
+    chunks = [nc for nc in sent.noun_chunks if nc.root.pos_ != "PRON" and holder not in nc.text.lower() and len(nc) <= limit]
+    if chunks:
+        best = max(chunks, key=len)
+        return best.text, best.start_char, best.end_char
+    return sent.text, sent.start_char, sent.end_char
+
+
+def _objects(root) -> list:
+    """Direct objects of the main verb, then of its open clausal complements, then prepositional objects."""
+    found = [t for t in root.children if t.dep_ in ("dobj", "attr")]
+    for x in (t for t in root.children if t.dep_ in ("xcomp", "ccomp")):
+        found += [t for t in x.children if t.dep_ in ("dobj", "attr", "nsubjpass")]
+    found += [g for t in root.children if t.dep_ == "prep" for g in t.children if g.dep_ == "pobj"]
+    return found
+
+
+class PositionModel:
+    """The trained classifier: weights, temperature and threshold, with the meta it was trained from."""
+
+    def __init__(self, weights: np.ndarray, meta: dict) -> None:
+        self.weights, self.meta = weights, meta
+        self.temperature = float(meta.get("temperature", 1.0))
+        self.threshold = float(meta.get("threshold", config()["threshold"]))
+
+    @classmethod
+    def load(cls, folder: Path = MODEL_DIR) -> PositionModel:
+        """The shipped model (raises FileNotFoundError when it has not been trained)."""
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        weights = np.load(folder / "weights.npy")
+        return cls(weights, meta)
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        """Calibrated class probabilities, one row per candidate, columns in LABELS order."""
+        return softmax(x @ self.weights / self.temperature)
+
+    def predict(self, doc: Doc, actors, quotes, rule_positions: list[Position], *, published: str | None = None,
+                threshold: float | None = None, issues_from_rules: bool = False, resolver: HolderResolver | None = None
+                ) -> list[Position]:
+        """The positions of a parsed article the model keeps, above the threshold.
+
+        With `issues_from_rules` (a case profile is in force) only candidates whose issue the rules could
+        name are kept: a profile's issue keys come from the rules' issue matching.
+        """
+        cands = candidates(doc, actors, quotes, rule_positions, resolver=resolver)
+        if issues_from_rules:
+            cands = [c for c in cands if c.rule_issues]
+        if not cands:
+            return []
+        probs = self.probabilities(features(cands, doc))
+        limit = self.threshold if threshold is None else threshold
+        return [p for c, row in zip(cands, probs) for k in kept_stances(row, limit) for p in scored(c, LABELS[k], float(row[k]), published)]
+
+
+def kept_stances(row: np.ndarray, threshold: float) -> list[int]:
+    """The stance columns of one probability row at or above the threshold (none when "none" is best)."""
+    if int(np.argmax(row)) == 0:
+        return []
+    return [k for k in range(1, len(LABELS)) if row[k] >= threshold]
+
+
+def scored(c: Candidate, stance: str, confidence: float, published: str | None) -> list[Position]:
+    """A kept candidate's positions: one per issue the rules found for its holder there, else one on the
+    sentence's main noun phrase; each with its confidence and issue phrase."""
+    text, start, end = issue_phrase(c)
+    sent = c.sentence
+    return [Position(actor=c.holder.party, actor_country=c.holder.country, issue=issue, stance=stance,
+                     official=c.holder.official, reported=c.reported, via=c.holder.via, text=sent.text,
+                     start=sent.start_char, end=sent.end_char, date=published, confidence=round(confidence, 3),
+                     issue_text=text, issue_start=start, issue_end=end)
+            for issue in (c.rule_issues or (text,))]
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> PositionModel | None:
+    """The shipped model when the config puts it in the pipeline (`pipeline: learned`) and it is present."""
+    if config().get("pipeline") != "learned":
+        return None
+    try:
+        return PositionModel.load()
+    except FileNotFoundError:
+        return None
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    """Row-wise softmax."""
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def fit(x: np.ndarray, y: np.ndarray, *, l2: float, epochs: int, rate: float, none_weight: float) -> np.ndarray:
+    """Softmax regression by full-batch Adam from zero weights (deterministic), L2 on all but the bias.
+
+    `y` holds label indices into LABELS; rows of class "none" weigh `none_weight` (candidates without a
+    position far outnumber those with one).
+    """
+    n, d = x.shape
+    k = len(LABELS)
+    w = np.zeros((d, k), dtype=np.float64)
+    onehot = np.eye(k)[y]
+    sample = np.where(y == 0, none_weight, 1.0)[:, None]
+    m = np.zeros_like(w)
+    v = np.zeros_like(w)
+    mask = np.ones((d, 1))
+    mask[-1] = 0.0  # the last feature is the bias
+    for step in range(1, epochs + 1):
+        grad = x.T @ ((softmax(x @ w) - onehot) * sample) / n + l2 * w * mask
+        m = 0.9 * m + 0.1 * grad
+        v = 0.999 * v + 0.001 * grad * grad
+        w -= rate * (m / (1 - 0.9 ** step)) / (np.sqrt(v / (1 - 0.999 ** step)) + 1e-8)
+    return w.astype(np.float32)
+
+
+def fit_temperature(logits: np.ndarray, y: np.ndarray) -> float:
+    """The temperature that minimises the negative log-likelihood of held-back predictions (grid search)."""
+    best, best_nll = 1.0, float("inf")
+    for t in np.arange(0.25, 4.01, 0.05):
+        p = softmax(logits / t)
+        nll = -float(np.mean(np.log(p[np.arange(len(y)), y] + 1e-12)))
+        if nll < best_nll:
+            best, best_nll = float(round(t, 2)), nll
+    return best
