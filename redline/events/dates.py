@@ -49,14 +49,41 @@ def date_tokens(word, anchor) -> list:
 
 
 def event_date(word, anchor, published: str | None, future: bool, lex: EventLexicon) -> str | None:
-    """The ISO date (or month, or year) the clause gives the event, or None."""
+    """The ISO date (or month, or year) the clause gives the event, or None.
+
+    A clause in the past tense looks back even when its event is announced or planned ("said on Tuesday
+    it would ..."): the Tuesday on or before the article. An event that is not in the future is never
+    dated after its article, and a date over `max_years_without_year` from the article needs a year
+    written in the phrase; such dates are left unknown rather than guessed.
+    """
     today = publication_day(published)
+    future = future and not (past_tense(word, lex) or past_tense(anchor, lex))
     for tok in date_tokens(word, anchor):
         words = _phrase_words(tok)
         found = resolve(words, today, future, lex)
         if found is not None:
-            return found
+            return found if _plausible(found, words, today, future, lex) else None
     return None
+
+
+def past_tense(verb, lex: EventLexicon) -> bool:
+    """True when a verb is in a past tense: a past-tense form, or a perfect or past auxiliary."""
+    tags = lex.dates["past_tags"]
+    if verb.tag_ in tags:
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and (c.tag_ in tags or c.lemma_.lower() in lex.dates["perfect_aux"])
+               for c in verb.children)
+
+
+def _plausible(found: str, words: list[str], today: date | None, future: bool, lex: EventLexicon) -> bool:
+    """False for a date after the article for an event not in the future, or one too far away with no
+    year written."""
+    if today is None:
+        return True
+    if not future and found > today.isoformat()[:len(found)]:  # ISO prefixes compare as dates
+        return False
+    written_year = any(_YEAR.match(w.strip(".,")) for w in words) or bool(_ISO.search(" ".join(words)))
+    return written_year or abs(int(found[:4]) - today.year) <= int(lex.dates["max_years_without_year"])
 
 
 def _phrase_words(tok) -> list[str]:
