@@ -436,7 +436,7 @@ def export(
     db: Optional[Path] = DbOption,
 ) -> None:
     """Export a stored table as CSV, JSON Lines or Parquet (list fields: JSON in CSV, lists in Parquet)."""
-    from redline.export import export_rows, write_rows
+    from redline.export import export_columns, export_rows, write_rows
 
     if table not in EXPORT_TABLES:
         raise typer.BadParameter(f"one of {', '.join(EXPORT_TABLES)}", param_hint="--table")
@@ -445,7 +445,7 @@ def export(
     if format == "parquet" and output is None:
         raise typer.BadParameter("parquet is binary: give a file with --out", param_hint="--out")
     with _open_readonly(db) as store:
-        count = write_rows(export_rows(store, table), format=format, output=output)
+        count = write_rows(export_rows(store, table), format=format, output=output, columns=export_columns(table))
     err.print(f"{count} {table} rows" + (f" written to {output}" if output else ""), highlight=False)
 
 

@@ -6,10 +6,16 @@ import csv
 import json
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import MISSING, fields
 from pathlib import Path
 from typing import Any
 
+from redline.records import Article
 from redline.store import Store
+from redline.store.rows import STAGE_TABLES
+
+# OWASP CSV injection: a spreadsheet runs a cell that starts with one of these (after leading spaces) as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def export_rows(store: Store, table: str) -> Iterator[dict[str, Any]]:
@@ -25,13 +31,38 @@ def export_rows(store: Store, table: str) -> Iterator[dict[str, Any]]:
         yield stored.to_json()
 
 
-def write_rows(rows: Iterable[dict[str, Any]], *, format: str, output: Path | None) -> int:
-    """Write rows in the format to the file (or stdout); how many were written."""
+def export_columns(table: str) -> list[str]:
+    """The columns an exported table has, read off its record type's JSON contract (the header of an empty CSV)."""
+    if table == "articles":
+        sample = Article(id="", input="", text="").to_json()
+        return [k for k in sample if k not in ("actors", "quotes", "events", "positions")]
+    record = STAGE_TABLES[table](**{f.name: _blank(f.type) for f in fields(STAGE_TABLES[table])
+                                    if f.default is MISSING and f.default_factory is MISSING})
+    return [*record.to_json(), "article_id", "published", "article_source"]
+
+
+def _blank(annotation: Any) -> Any:
+    """A placeholder value of a field's type (only its JSON keys are wanted)."""
+    text = str(annotation)
+    if text.startswith(("list", "tuple")):
+        return []
+    return {"bool": False, "int": 0, "float": 0.0}.get(text, "")
+
+
+def safe_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text: strings that would start a formula get a leading apostrophe."""
+    if isinstance(value, str) and (value.startswith(FORMULA_STARTS) or value.lstrip().startswith(FORMULA_STARTS)):
+        return "'" + value
+    return value
+
+
+def write_rows(rows: Iterable[dict[str, Any]], *, format: str, output: Path | None, columns: list[str] | None = None) -> int:
+    """Write rows in the format to the file (or stdout); how many were written. `columns` heads an empty CSV."""
     if format == "parquet":
         return _write_parquet(rows, output)
     handle = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
-        return _write_csv(rows, handle) if format == "csv" else _write_jsonl(rows, handle)
+        return _write_csv(rows, handle, columns) if format == "csv" else _write_jsonl(rows, handle)
     finally:
         if output:
             handle.close()
@@ -46,17 +77,21 @@ def _write_jsonl(rows: Iterable[dict[str, Any]], handle) -> int:
     return count
 
 
-def _write_csv(rows: Iterable[dict[str, Any]], handle) -> int:
-    """CSV with a header; list and dict values as JSON text."""
+def _write_csv(rows: Iterable[dict[str, Any]], handle, columns: list[str] | None) -> int:
+    """CSV with a header (also for no rows, when the columns are known); list and dict values as JSON text;
+    formula-like cells neutralised."""
     writer = None
     count = 0
     for row in rows:
-        flat = {k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for k, v in row.items()}
+        flat = {k: safe_cell(json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
+                for k, v in row.items()}
         if writer is None:
             writer = csv.DictWriter(handle, fieldnames=list(flat))
             writer.writeheader()
         writer.writerow(flat)
         count += 1
+    if writer is None and columns:
+        csv.writer(handle).writerow(columns)
     return count
 
 

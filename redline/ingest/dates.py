@@ -6,7 +6,9 @@ import re
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 
-_ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+# ASCII digits only: str.isdigit() and \d also take superscripts and other scripts' digits ("²", "١٠").
+_ISO_DAY = re.compile(r"^\s*([0-9]{4})-([0-9]{2})-([0-9]{2})", re.ASCII)
+_EPOCH = re.compile(r"[0-9]{1,15}", re.ASCII)  # seconds or milliseconds; longer runs are no date
 _MIN_YEAR = 1900
 _MAX_YEAR = 2100
 
@@ -16,15 +18,15 @@ def normalise_date(value: object) -> str | None:
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
-        return _from_epoch(float(value))
+        return _from_epoch(value)
     if not isinstance(value, str):
         return None
     text = value.strip()
     match = _ISO_DAY.match(text)
     if match:
         return _valid_day(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    if text.isdigit():
-        return _from_epoch(float(text))
+    if _EPOCH.fullmatch(text):
+        return _from_epoch(int(text))
     try:
         parsed = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):
@@ -33,10 +35,11 @@ def normalise_date(value: object) -> str | None:
 
 
 def _from_epoch(seconds: float) -> str | None:
-    """An ISO day for epoch seconds (or milliseconds), else None."""
-    if seconds > 1e11:  # milliseconds, as JavaScript scrapers write them
-        seconds /= 1000
+    """An ISO day for epoch seconds (or milliseconds), else None (also for numbers no float holds, NaN, inf)."""
     try:
+        seconds = float(seconds)
+        if seconds > 1e11:  # milliseconds, as JavaScript scrapers write them
+            seconds /= 1000
         moment = datetime.fromtimestamp(seconds, tz=timezone.utc)
     except (OverflowError, OSError, ValueError):
         return None

@@ -137,7 +137,10 @@ def domain_of(url: str | None) -> str | None:
     """The host of a URL without a leading `www.`, or None."""
     if not url:
         return None
-    host = urlsplit(url if "//" in url else f"//{url}").hostname
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname
+    except ValueError:  # "http://[::1" and other unparseable netlocs: no domain, not a failed record
+        return None
     if not host:
         return None
     return host[4:] if host.startswith("www.") else host

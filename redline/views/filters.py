@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
+
+
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)  # ASCII digits only (no "２０２６", no week dates)
 
 
 class FilterError(ValueError):
@@ -68,7 +72,7 @@ def parse_date(value: str | None, name: str) -> str | None:
         return None
     text = str(value).strip()
     try:
-        return dt.date.fromisoformat(text).isoformat() if len(text) == 10 else _bad_date(text, name)
+        return dt.date.fromisoformat(text).isoformat() if _DAY.fullmatch(text) else _bad_date(text, name)
     except ValueError:
         return _bad_date(text, name)
 

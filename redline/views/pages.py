@@ -7,6 +7,7 @@ parameters raise `FilterError` (a 4xx with its message).
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -17,6 +18,8 @@ from redline.views.filters import FilterError, Filters
 from redline.views.overview import EvidenceRef, evidence_ref
 
 KINDS = ("quote", "event", "position")
+_HIGHLIGHT = re.compile(r"([0-9]+)-([0-9]+)", re.ASCII)  # ASCII digits only: "²", "١٠", "５" are refused
+_WHOLE = re.compile(r"[0-9]+", re.ASCII)
 
 
 class ViewNotFound(LookupError):
@@ -263,10 +266,10 @@ def parse_highlight(value: str | None, length: int | None = None) -> tuple[int, 
     """START-END offsets from `?highlight=`, checked against the text length; None when empty."""
     if value is None or not value.strip():
         return None
-    start_text, dash, end_text = value.strip().partition("-")
-    if not dash or not start_text.isdigit() or not end_text.isdigit() or len(value) > 24:
+    match = _HIGHLIGHT.fullmatch(value.strip()) if len(value) <= 24 else None
+    if match is None:
         raise FilterError(f"highlight: {value[:30]!r} is not START-END (two offsets, e.g. 120-245)")
-    start, end = int(start_text), int(end_text)
+    start, end = int(match.group(1)), int(match.group(2))
     if start >= end or (length is not None and end > length):
         raise FilterError(f"highlight: {start}-{end} is not a stretch of the article text (0-{length})")
     return start, end
@@ -362,9 +365,11 @@ def parse_limit(value: str | None, options: PageOptions) -> int:
     if value is None or not value.strip():
         return options.search_limit
     text = value.strip()
-    if not text.isdigit() or not 1 <= int(text) <= options.search_max_limit:
+    digits = text.lstrip("0") or "0"
+    if (not _WHOLE.fullmatch(text) or len(digits) > len(str(options.search_max_limit))
+            or not 1 <= int(digits) <= options.search_max_limit):
         raise FilterError(f"limit: {text[:20]!r} is not a whole number from 1 to {options.search_max_limit}")
-    return int(text)
+    return int(digits)
 
 
 def search_view(store: Store, q: str | None, *, filters: Filters = Filters(), limit: str | None = None,

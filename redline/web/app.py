@@ -9,6 +9,7 @@ for `.json` paths, an HTML page otherwise), never a 500.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -43,6 +44,7 @@ class AppOptions:
     profile: Any = None
     pages: PageOptions | None = None
     cache_entries: int | None = None
+    allowed_hosts: tuple[str, ...] = ()  # Host names accepted besides web.yaml's localhost names
 
 
 class Dashboard:
@@ -55,6 +57,7 @@ class Dashboard:
         entries = options.cache_entries or load_data_yaml("web.yaml")["cache"]["entries"]
         self.cache = ViewCache(entries)
         self.renderer = Renderer()
+        self.hosts = allowed_hosts(options.allowed_hosts)
 
     def cached(self, view: str, key: tuple, compute: Callable[[Store], Any]) -> Any:
         """`compute(store)` cached under the data version, the view's name and its parameters."""
@@ -75,6 +78,29 @@ class Dashboard:
                                                                        analysis=self.analysis(filters)))
 
 
+def allowed_hosts(extra: Iterable[str] = ()) -> frozenset[str]:
+    """The Host names the dashboard answers: web.yaml's localhost names and `extra` (IPv6 bracketed), lowercased."""
+    names = set()
+    for name in [*load_data_yaml("web.yaml")["hosts"]["allowed"], *extra]:
+        name = str(name).strip().lower().rstrip(".")
+        if ":" in name and not name.startswith("["):
+            name = f"[{name}]"
+        if name:
+            names.add(name)
+    return frozenset(names)
+
+
+def host_name(header: str | None) -> str | None:
+    """The name in a Host header without its port (`[::1]:8000` -> `[::1]`), lowercased; None when absent."""
+    if not header:
+        return None
+    text = header.strip().lower()
+    if text.startswith("["):
+        end = text.find("]")
+        return text[:end + 1] if end > 0 else text
+    return text.rsplit(":", 1)[0].rstrip(".") if text.count(":") == 1 else text.rstrip(".")
+
+
 def create_app(db_path: str | Path, *, profile=None, options: AppOptions | None = None) -> FastAPI:
     """The dashboard app over the database at `db_path` (migrated once, so the search index exists)."""
     path = Path(db_path)
@@ -83,28 +109,47 @@ def create_app(db_path: str | Path, *, profile=None, options: AppOptions | None 
     Store(path).close()  # applies pending migrations (the search index); every request reads only
     options = options or AppOptions()
     if profile is not None:
-        options = AppOptions(profile=profile, pages=options.pages, cache_entries=options.cache_entries)
+        options = AppOptions(profile=profile, pages=options.pages, cache_entries=options.cache_entries,
+                             allowed_hosts=options.allowed_hosts)
     board = Dashboard(path, options)
     app = FastAPI(title="redline dashboard", version="1", docs_url=None, redoc_url=None,
                   description="Read-only JSON API of the redline dashboard: each HTML page has a JSON twin at the same path + `.json`.")
     app.state.board = board
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _install_errors(app, board)
-    _install_headers(app)
+    _install_guard(app, board)
     from redline.web.routes import install_routes
 
     install_routes(app, board)
     return app
 
 
-def _install_headers(app: FastAPI) -> None:
-    """Security headers on every response."""
+def _install_guard(app: FastAPI, board: Dashboard) -> None:
+    """Around every request: the Host allow-list (DNS rebinding), HEAD answered as GET without a body,
+    anything unexpected turned into a 500 page, and the security headers on every response, errors included."""
 
     @app.middleware("http")
-    async def headers(request: Request, call_next):
-        response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
+    async def guard(request: Request, call_next):
+        head = request.method == "HEAD"
+        name = host_name(request.headers.get("host"))
+        try:
+            if name not in board.hosts:
+                shown = (name or "")[:60]
+                response = error_response(request, board, 400, f"Host {shown!r} is not served here: this dashboard"
+                                          " answers its own address only (start it with --allow-host NAME to add one)")
+            else:
+                if head:
+                    request.scope["method"] = "GET"
+                response = await call_next(request)
+        except Exception:  # noqa: BLE001  (a last resort: the user sees a 500 page, never a traceback)
+            response = error_response(request, board, 500, "internal error: this page could not be built")
+        if head:
+            if hasattr(response, "body_iterator"):
+                async for _ in response.body_iterator:
+                    pass
+            response = Response(b"", status_code=response.status_code, headers=dict(response.headers))
+        for header, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(header, value)
         return response
 
 

@@ -16,6 +16,8 @@ class ViewCache:
     """
 
     def __init__(self, entries: int) -> None:
+        if entries < 1:
+            raise ValueError(f"the view cache needs at least one entry, not {entries}")
         self.entries = entries
         self.values: OrderedDict[Hashable, Any] = OrderedDict()
         self.lock = threading.Lock()
@@ -31,16 +33,24 @@ class ViewCache:
                 self.values.move_to_end(key)
                 return self.values[key]
             guard = self.pending.setdefault(key, threading.Lock())
-        with guard:
-            with self.lock:
-                if key in self.values:
-                    self.hits += 1
-                    return self.values[key]
-            value = compute()
-            with self.lock:
-                self.misses += 1
-                self.values[key] = value
-                self.pending.pop(key, None)
-                while len(self.values) > self.entries:
-                    self.values.popitem(last=False)
-            return value
+        try:
+            with guard:
+                with self.lock:
+                    if key in self.values:
+                        self.hits += 1
+                        return self.values[key]
+                value = compute()
+                with self.lock:
+                    self.misses += 1
+                    self.values[key] = value
+                    while len(self.values) > self.entries:
+                        self.values.popitem(last=False)
+                return value
+        finally:
+            with self.lock:  # a failed computation leaves nothing behind (no pending guard, no entry)
+                if self.pending.get(key) is guard:
+                    del self.pending[key]
+
+    def __len__(self) -> int:
+        """How many values are kept."""
+        return len(self.values)

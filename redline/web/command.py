@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional
 
 import typer
 
@@ -16,16 +16,19 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (default: this machine only)."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
     profile: Optional[str] = ProfileOption,
+    allow_host: Optional[List[str]] = typer.Option(
+        None, "--allow-host", help="Also answer requests for this Host name (repeatable); by default only"
+        " localhost names and the --host address are answered (against DNS rebinding)."),
 ) -> None:
     """Serve the dashboard (HTML pages and their .json twins) over the store, read-only, at http://HOST:PORT/."""
     import uvicorn
 
-    from redline.web.app import create_app
+    from redline.web.app import AppOptions, create_app
 
     case = _check_profile(profile)
     path = _db(db)
     try:
-        web = create_app(path, profile=case)
+        web = create_app(path, profile=case, options=AppOptions(allowed_hosts=(host, *(allow_host or ()))))
     except FileNotFoundError as error:
         err.print(f"error: {error}", highlight=False)
         raise typer.Exit(1) from None

@@ -62,3 +62,21 @@ def test_bad_inputs_ingest_keeps_going_into_the_store(examples, tmp_path):
     with Store(tmp_path / "r.db") as store:
         summary = ingest([str(tmp_path / "bad")], store=store)
         assert store.counts().articles == summary.articles >= 4
+
+
+def test_bad_inputs_odd_dates_and_urls_keep_every_record(tmp_path):
+    # D4: a superscript digit, a 400-digit number and an unparseable netloc once raised and lost the file
+    body = "Envoys from both governments met in Muscat on Friday to discuss the terms of a ceasefire."
+    feed = tmp_path / "odd.jsonl"
+    feed.write_text("\n".join([
+        '{"text": "%s", "date": "\u00b2"}' % body,
+        '{"text": "%s", "date": %s}' % (body + " One.", "9" * 400),
+        '{"text": "%s", "date": "%s"}' % (body + " Two.", "1" * 400),
+        '{"text": "%s", "url": "http://[::1/x", "source": "http://[::1"}' % (body + " Three."),
+        '{"text": "%s", "date": "\u0662\u0660\u0662\u0666-03-01"}' % (body + " Four."),
+        '{"text": "%s", "date": "2026-03-01"}' % (body + " Five."),
+    ]) + "\n", encoding="utf-8")
+    result = extract([str(feed)])
+    assert result.summary.problems == []
+    dated = {a.input.rsplit(":", 1)[-1]: a.published for a in result.articles}
+    assert dated == {"1": None, "2": None, "3": None, "4": None, "5": None, "6": "2026-03-01"}

@@ -14,7 +14,7 @@ from redline.web.app import create_app
 @pytest.fixture(scope="module")
 def client(web_db, profile) -> TestClient:
     """A client of the app over the examples store, with the us-iran-2026 profile."""
-    return TestClient(create_app(web_db, profile=profile))
+    return TestClient(create_app(web_db, profile=profile), base_url="http://localhost")
 
 
 class _Highlight(HTMLParser):
