@@ -75,6 +75,7 @@ class Parsed:
             by_article.setdefault(g.article, []).append(g)
         self.rows: list[tuple[str, learned.Candidate]] = []
         self.rules: list[corpus.Record] = []
+        self.rule_rows: list[int] = []  # per rule record: the row of its (sentence, holder) candidate
         xs, ys = [], []
         for doc, article in nlp.pipe(((texts[a]["text"], a) for a in ids), as_tuples=True, batch_size=16):
             published = texts[article].get("date")
@@ -86,11 +87,17 @@ class Parsed:
                            for p in rules]
             cands = learned.candidates(doc, actors, quotes, rules, resolver=resolver)
             x = learned.features(cands, doc)
+            first_row = {}
             for c, row in zip(cands, x):
+                first_row[id(c)] = len(self.rows)
                 for label in _labels(article, c, by_article.get(article, [])):
                     self.rows.append((article, c))
                     xs.append(row)
                     ys.append(label)
+            for p in rules:  # the same lookup PositionModel.rescore makes
+                c = next(c for c in cands if "rule" in c.found_by and c.holder.party == p.actor
+                         and c.sentence.start_char <= p.start < c.sentence.end_char)
+                self.rule_rows.append(first_row[id(c)])
         self.x = np.asarray(xs, dtype=np.float32).reshape(-1, learned.feature_width())
         self.y = np.asarray(ys, dtype=np.int64)
         self.articles = np.asarray([a for a, _ in self.rows])
@@ -123,7 +130,7 @@ def train(parsed: Parsed, mask: np.ndarray) -> np.ndarray:
     """Weights trained on the masked rows with the config's settings."""
     cfg = learned.config()
     return learned.fit(parsed.x[mask], parsed.y[mask], l2=float(cfg["l2"]), epochs=int(cfg["epochs"]),
-                       rate=float(cfg["rate"]), none_weight=float(cfg["none_weight"]))
+                       rate=float(cfg["rate"]), none_weight=float(cfg["none_weight"]), bias=learned.bias_index())
 
 
 def cross_validate(parsed: Parsed, ids: list[str], golds: list[corpus.Record], texts: dict) -> dict:
@@ -139,7 +146,7 @@ def cross_validate(parsed: Parsed, ids: list[str], golds: list[corpus.Record], t
     probs = learned.softmax(logits / temperature)
     everything = np.ones(len(parsed.y), dtype=bool)
     sweep = {}
-    for t in np.arange(0.30, 0.91, 0.05):
+    for t in np.arange(0.10, 0.91, 0.05):
         sweep[round(float(t), 2)] = corpus.score(parsed.records(everything, probs, t), golds, texts)["f1"]
     threshold = max(sweep, key=lambda t: (sweep[t], -abs(t - 0.5)))
     per_fold, rule_fold = [], []
@@ -150,6 +157,7 @@ def cross_validate(parsed: Parsed, ids: list[str], golds: list[corpus.Record], t
         per_fold.append(corpus.score(parsed.records(mask, probs, threshold), gold_f, texts))
         rule_fold.append(corpus.score([r for r in parsed.rules if r.article in chosen], gold_f, texts))
     preds = parsed.records(everything, probs, threshold)
+    rescored = _rescored(parsed, probs, folds, golds, texts)
     return {
         "temperature": temperature, "threshold": threshold, "threshold_sweep_f1": sweep,
         "model": {"pooled": corpus.score(preds, golds, texts), "family": corpus.score(preds, golds, texts, family=True),
@@ -159,7 +167,53 @@ def cross_validate(parsed: Parsed, ids: list[str], golds: list[corpus.Record], t
                                 for n in sorted({corpus.corpus_of(a) for a in ids})},
                   "calibration": calibration(probs, parsed.y)},
         "rules": {"pooled": _short(corpus.score(parsed.rules, golds, texts)), "folds": _spread(rule_fold)},
+        "rescored": rescored,
     }
+
+
+def _rescored(parsed: Parsed, probs: np.ndarray, folds: list[list[str]], golds: list[corpus.Record],
+              texts: dict) -> dict:
+    """The rules' positions judged by the out-of-fold model (`pipeline: rescored`): Platt parameters fitted
+    on held-back scores against whether each rule position is right (its candidate's gold stance), the
+    threshold of best F1, and the fold scores and calibration at it."""
+    rows = np.asarray(parsed.rule_rows, dtype=np.int64)
+    if not len(rows):
+        return {"a": 1.0, "b": 0.0, "threshold": float(learned.config()["threshold"])}
+    scores = 1.0 - probs[rows, 0]
+    stance_of = np.asarray([learned.LABELS.index(r.stance) for r in parsed.rules])
+    right = (parsed.y[rows] == stance_of).astype(np.float64)
+    a, b = learned.fit_platt(scores, right)
+    confidence = learned.platt(scores, a, b)
+    sweep = {}
+    for t in np.arange(0.0, 0.71, 0.05):
+        kept = [r for r, c in zip(parsed.rules, confidence) if c >= t]
+        sweep[round(float(t), 2)] = corpus.score(kept, golds, texts)["f1"]
+    threshold = max(sweep, key=lambda t: (sweep[t], t))
+    kept = [r for r, c in zip(parsed.rules, confidence) if c >= threshold]
+    per_fold = []
+    for test in folds:
+        chosen = set(test)
+        per_fold.append(corpus.score([r for r in kept if r.article in chosen], [g for g in golds if g.article in chosen],
+                                     texts))
+    return {"a": a, "b": b, "threshold": threshold, "threshold_sweep_f1": sweep,
+            "pooled": _short(corpus.score(kept, golds, texts)), "folds": _spread(per_fold),
+            "fold_scores": [_short(f) for f in per_fold],
+            "by_corpus": {n: _short(corpus.score([p for p in kept if corpus.corpus_of(p.article) == n],
+                                                 [g for g in golds if corpus.corpus_of(g.article) == n], texts))
+                          for n in sorted({corpus.corpus_of(g.article) for g in golds})},
+            "calibration": _binary_calibration(confidence, right)}
+
+
+def _binary_calibration(confidence: np.ndarray, right: np.ndarray, bins: int = 10) -> dict:
+    """Expected calibration error of confidences against 0/1 outcomes, and the bins."""
+    table, ece = [], 0.0
+    for lo in np.arange(0, 1, 1 / bins):
+        m = (confidence >= lo) & (confidence < lo + 1 / bins)
+        if m.any():
+            table.append({"from": round(float(lo), 1), "n": int(m.sum()),
+                          "confidence": round(float(confidence[m].mean()), 3), "accuracy": round(float(right[m].mean()), 3)})
+            ece += m.mean() * abs(confidence[m].mean() - right[m].mean())
+    return {"ece": round(float(ece), 3), "bins": table}
 
 
 def calibration(probs: np.ndarray, y: np.ndarray, bins: int = 10) -> dict:
@@ -242,6 +296,7 @@ def main() -> int:
             "data_hashes": data_hashes(folder, extra), "articles": len(ids), "gold_records": len(golds),
             "candidates": int(len(parsed.y)), "positive_candidates": int((parsed.y != 0).sum()),
             "temperature": cv["temperature"], "threshold": cv["threshold"], "cross_validation": cv,
+            "rescore": {k: cv["rescored"][k] for k in ("a", "b", "threshold")},
             "second_annotator": sa, "train_seconds": round(time.perf_counter() - started, 1)}
     if not args.no_write:
         out = Path(args.out)
@@ -253,7 +308,7 @@ def main() -> int:
     else:
         m, r = cv["model"], cv["rules"]
         print(f"{len(ids)} articles, {len(golds)} gold, {meta['candidates']} candidates ({meta['positive_candidates']} positive)")
-        for name, s in (("model", m["folds"]), ("rules", r["folds"])):
+        for name, s in (("learned", m["folds"]), ("rescored", cv["rescored"]["folds"]), ("rules", r["folds"])):
             print(f"  {name} 5-fold: " + ", ".join(f"{k} {v['mean']:.3f} ± {v['sd']:.3f}" for k, v in s.items()))
         print(f"  model pooled P {m['pooled']['precision']} R {m['pooled']['recall']} F1 {m['pooled']['f1']}; "
               f"threshold {cv['threshold']}, temperature {cv['temperature']}, ECE {m['calibration']['ece']}")

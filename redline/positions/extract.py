@@ -21,6 +21,7 @@ from .evaluate import evaluation_findings
 from .finding import Finding
 from .holder import FIRST_PERSON, NON_OFFICIAL, THIRD_PERSON, Holder, HolderResolver
 from .issues import open_issues, phrase_label, profile_issues
+from .learned import config as model_config
 from .learned import shipped_model
 from .lexicon import StanceLexicon, stance_lexicon
 from .modal import modal_findings
@@ -61,6 +62,9 @@ def extract_positions(doc: Doc, actors, quotes, *, published: str | None = None,
     model = shipped_model()
     if model is None:
         return rules
+    if model_config()["pipeline"] == "rescored":
+        # the rules find; the model gives each finding a calibrated confidence and drops the unlikely ones
+        return model.rescore(doc, actors, quotes, rules, resolver=resolver)
     # the learned classifier decides, over the rules' findings and the other holders of each sentence
     return _unique(model.predict(doc, actors, quotes, rules, published=published, issues_from_rules=profile is not None,
                                  resolver=resolver))

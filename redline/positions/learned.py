@@ -20,7 +20,8 @@ The model (weights and meta: config, data hashes, cross-validated scores) ships 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import zlib
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,6 +40,10 @@ MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "models" / "positions
 LABELS = ("none",) + tuple(STANCES)
 SOURCES = ("rule", "subject", "agent", "speaker", "mention")
 POS_TABLE = {"VERB": "verbs", "AUX": "verbs", "ADJ": "adjectives", "NOUN": "nouns"}
+TENSOR_WIDTH = 96  # the English small pipeline's tok2vec width (doc.tensor)
+# The dependents of a holder's governing verb that carry stance: negation, modality, what is wanted or refused.
+GOVERNOR_DEPS = frozenset({"neg", "aux", "auxpass", "xcomp", "ccomp", "dobj", "advmod", "mark", "prep", "acomp",
+                           "attr", "prt", "advcl"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +56,7 @@ class Candidate:
     rule_stances: frozenset[str]
     rule_issues: tuple[str, ...]  # the issues the rules found for this holder here, in text order
     reported: bool = False  # the rules found the position reported second-hand
+    anchor: int | None = None  # the token (doc index) through which the holder was found, when one was
 
 
 @lru_cache(maxsize=1)
@@ -71,34 +77,38 @@ def candidates(doc: Doc, actors, quotes, rule_positions: list[Position], *, lexi
     labels = frozenset(config()["mention_labels"])
     for sent in doc.sents:
         ruled = [p for p in rule_positions if p.start < sent.end_char and sent.start_char < p.end]
-        holders: dict[str, tuple[Holder, set[str], set[str], dict[str, None]]] = {}
+        holders: dict[str, tuple[Holder, set[str], set[str], dict[str, None], list[int]]] = {}
         reported = {p.actor for p in ruled if p.reported}
 
-        def add(holder: Holder | None, how: str, stance: str | None = None, issue: str | None = None) -> None:
+        def add(holder: Holder | None, how: str, stance: str | None = None, issue: str | None = None,
+                token: int | None = None) -> None:
             if holder is None:
                 return
-            entry = holders.setdefault(holder.party, (holder, set(), set(), {}))
+            entry = holders.setdefault(holder.party, (holder, set(), set(), {}, []))
             entry[1].add(how)
             if stance:
                 entry[2].add(stance)
             if issue:
                 entry[3][issue] = None
+            if token is not None:
+                entry[4].append(token)
 
         for p in ruled:
             add(Holder(p.actor, p.actor_country, p.via, p.official), "rule", p.stance, p.issue)
         for token in sent:
             if token.dep_ in ("nsubj", "nsubjpass"):
-                add(_safe(resolver.of_token, token), "subject")
+                add(_safe(resolver.of_token, token), "subject", token=token.i)
             elif token.dep_ == "pobj" and token.head.dep_ == "agent":
-                add(_safe(resolver.of_token, token), "agent")
+                add(_safe(resolver.of_token, token), "agent", token=token.i)
         for ent in sent.ents:
             if ent.label_ in labels:
-                add(_safe(resolver.of_token, ent.root), "mention")
+                add(_safe(resolver.of_token, ent.root), "mention", token=ent.root.i)
         quote = resolver.quote_at(sent.start_char) or resolver.quote_at(max(sent.end_char - 2, sent.start_char))
         if quote is not None:
             add(_safe(resolver.of_speaker, quote), "speaker")
-        found.extend(Candidate(sent, h, frozenset(how), frozenset(st), tuple(issues), h.party in reported)
-                     for h, how, st, issues in holders.values())
+        found.extend(Candidate(sent, h, frozenset(how), frozenset(st), tuple(issues), h.party in reported,
+                               tokens[0] if tokens else None)
+                     for h, how, st, issues, tokens in holders.values())
     return found
 
 
@@ -120,19 +130,74 @@ def features(cands: list[Candidate], doc: Doc, *, lexicon: StanceLexicon | None 
     vectors = embed([doc[s:e].text for s, e in sentences])
     hits = phrase_hits(doc, lexicon)
     facts = [_sentence_facts(doc[s:e], hits, lexicon) for s, e in sentences]
-    rows = []
-    for c in cands:
+    words = [_sentence_words(doc[s:e]) for s, e in sentences]
+    contexts = [_unit(doc.tensor[s:e].mean(axis=0)) for s, e in sentences] if _has_tensor(doc) else None
+    bits = int(config()["hash_bits"])
+    rows = np.zeros((len(cands), feature_width()), dtype=np.float32)
+    dense = feature_width() - (1 << bits)
+    for r, c in enumerate(cands):
         i = index[(c.sentence.start, c.sentence.end)]
         own = [1.0 if s in c.rule_stances else 0.0 for s in STANCES]
-        rows.append(np.concatenate([vectors[i], own, [0.0 if c.rule_stances else 1.0], facts[i],
-                                    [1.0 if s in c.found_by else 0.0 for s in SOURCES],
-                                    [1.0 if c.holder.official else 0.0, 1.0 if c.holder.country else 0.0, 1.0]]))
-    return np.asarray(rows, dtype=np.float32)
+        anchor = doc[c.anchor] if c.anchor is not None else c.sentence.root
+        context = (np.concatenate([contexts[i], _unit(doc.tensor[anchor.i]), _unit(doc.tensor[_governor(anchor).i])])
+                   if contexts is not None else np.zeros(3 * TENSOR_WIDTH, dtype=np.float32))
+        rows[r, :dense] = np.concatenate([vectors[i], context, own, [0.0 if c.rule_stances else 1.0], facts[i],
+                                          [1.0 if s in c.found_by else 0.0 for s in SOURCES],
+                                          [1.0 if c.holder.official else 0.0, 1.0 if c.holder.country else 0.0, 1.0]])
+        for name in words[i] + _holder_words(c, doc):
+            rows[r, dense + (zlib.crc32(name.encode("utf-8")) & ((1 << bits) - 1))] = 1.0
+    return rows
 
 
 def feature_width() -> int:
-    """The number of features per candidate."""
-    return 256 + len(STANCES) + 1 + (len(STANCES) + 4) + len(SOURCES) + 3
+    """The number of features per candidate: dense ones (the bias among them), then the hashed words."""
+    return (256 + 3 * TENSOR_WIDTH + len(STANCES) + 1 + (len(STANCES) + 4) + len(SOURCES) + 3
+            + (1 << int(config()["hash_bits"])))
+
+
+def _has_tensor(doc: Doc) -> bool:
+    """True when the parse kept its contextual token vectors (the pipeline's tok2vec output)."""
+    return getattr(doc, "tensor", None) is not None and doc.tensor.shape == (len(doc), TENSOR_WIDTH)
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    """A vector scaled to unit length (zero stays zero)."""
+    norm = float(np.linalg.norm(v))
+    return (v / norm).astype(np.float32) if norm else np.asarray(v, dtype=np.float32)
+
+
+def _governor(anchor):
+    """The verb that governs a holder's token: up its heads to the first verb, at most governor_steps."""
+    verb = anchor
+    for _ in range(int(config()["governor_steps"])):
+        if verb.pos_ in ("VERB", "AUX") and verb != anchor:
+            break
+        if verb.head == verb:
+            break
+        verb = verb.head
+    return verb
+
+
+def _sentence_words(sent: Span) -> list[str]:
+    """The sentence's lower-cased lemmas and lemma bigrams, as feature names (punctuation and numbers out)."""
+    lemmas = [t.lemma_.lower() for t in sent if not (t.is_punct or t.is_space or t.like_num)]
+    return [f"w:{w}" for w in lemmas] + [f"b:{a}_{b}" for a, b in zip(lemmas, lemmas[1:])]
+
+
+def _holder_words(c: Candidate, doc: Doc) -> list[str]:
+    """Where the holder sits: its dependency, the verb that governs it and that verb's modifiers and
+    complements (so "Turkey will never accept" differs from "accept Turkey's offer"), as feature names."""
+    anchor = doc[c.anchor] if c.anchor is not None else c.sentence.root
+    names = [f"hd:{anchor.dep_}", "h:root" if anchor == c.sentence.root else "h:inner"]
+    verb = _governor(anchor)
+    names.append(f"v:{verb.lemma_.lower()}")
+    for child in verb.children:
+        if child.dep_ in GOVERNOR_DEPS:
+            names.append(f"vc:{child.dep_}:{child.lemma_.lower()}")
+            if child.dep_ in ("xcomp", "ccomp"):
+                names += [f"vcc:{g.dep_}:{g.lemma_.lower()}" for g in child.children if g.dep_ in GOVERNOR_DEPS]
+    names.append(f"vd:{verb.dep_}")
+    return names
 
 
 def _sentence_facts(sent: Span, hits, lexicon: StanceLexicon) -> list[float]:
@@ -192,6 +257,7 @@ class PositionModel:
         self.weights, self.meta = weights, meta
         self.temperature = float(meta.get("temperature", 1.0))
         self.threshold = float(meta.get("threshold", config()["threshold"]))
+        self.rescoring = meta.get("rescore", {"a": 1.0, "b": 0.0, "threshold": config()["threshold"]})
 
     @classmethod
     def load(cls, folder: Path = MODEL_DIR) -> PositionModel:
@@ -222,10 +288,60 @@ class PositionModel:
         return [p for c, row in zip(cands, probs) for k in kept_stances(row, limit) for p in scored(c, LABELS[k], float(row[k]), published)]
 
 
+    def rescore(self, doc: Doc, actors, quotes, rule_positions: list[Position], *,
+                resolver: HolderResolver | None = None, threshold: float | None = None) -> list[Position]:
+        """The rules' positions with a calibrated `confidence` and their issue phrase, those at or above the
+        threshold (`pipeline: rescored`: the rules find, the model judges how likely each is right)."""
+        if not rule_positions:
+            return []
+        cands = [c for c in candidates(doc, actors, quotes, rule_positions, resolver=resolver) if "rule" in c.found_by]
+        if not cands:
+            return []
+        probs = self.probabilities(features(cands, doc))
+        limit = float(self.rescoring["threshold"]) if threshold is None else threshold
+        kept = []
+        for p in rule_positions:
+            match = next((i for i, c in enumerate(cands) if c.holder.party == p.actor
+                          and c.sentence.start_char <= p.start < c.sentence.end_char), None)
+            if match is None:
+                continue
+            confidence = platt(1.0 - float(probs[match][0]), self.rescoring["a"], self.rescoring["b"])
+            if confidence >= limit:
+                text, start, end = issue_phrase(cands[match])
+                kept.append(replace(p, confidence=round(confidence, 3), issue_text=text, issue_start=start,
+                                    issue_end=end))
+        return kept
+
+
+def platt(score: float | np.ndarray, a: float, b: float):
+    """Platt scaling: sigmoid(a * logit(score) + b), the calibrated chance a rule position is right."""
+    clipped = np.clip(score, 1e-6, 1 - 1e-6)
+    return 1.0 / (1.0 + np.exp(-(a * np.log(clipped / (1 - clipped)) + b)))
+
+
+def fit_platt(scores: np.ndarray, right: np.ndarray) -> tuple[float, float]:
+    """The Platt parameters (a, b) minimising the log-loss of held-back scores against outcomes (Newton steps)."""
+    clipped = np.clip(scores, 1e-6, 1 - 1e-6)
+    z = np.log(clipped / (1 - clipped))
+    a, b = 1.0, 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-(a * z + b)))
+        g = np.array([np.sum((p - right) * z), np.sum(p - right)])
+        h = p * (1 - p)
+        hess = np.array([[np.sum(h * z * z), np.sum(h * z)], [np.sum(h * z), np.sum(h)]]) + 1e-6 * np.eye(2)
+        step = np.linalg.solve(hess, g)
+        a, b = a - step[0], b - step[1]
+        if np.abs(step).max() < 1e-8:
+            break
+    return float(round(a, 6)), float(round(b, 6))
+
+
 def kept_stances(row: np.ndarray, threshold: float) -> list[int]:
-    """The stance columns of one probability row at or above the threshold (none when "none" is best)."""
-    if int(np.argmax(row)) == 0:
-        return []
+    """The stance columns of one probability row at or above the threshold.
+
+    A stance may be kept although "none" is likelier: candidates without a position far outnumber the
+    others, and the threshold (chosen on held-back folds) trades precision for recall explicitly.
+    """
     return [k for k in range(1, len(LABELS)) if row[k] >= threshold]
 
 
@@ -243,8 +359,9 @@ def scored(c: Candidate, stance: str, confidence: float, published: str | None) 
 
 @lru_cache(maxsize=1)
 def shipped_model() -> PositionModel | None:
-    """The shipped model when the config puts it in the pipeline (`pipeline: learned`) and it is present."""
-    if config().get("pipeline") != "learned":
+    """The shipped model when the config puts it in the pipeline (`pipeline: learned` or `rescored`) and it
+    is present."""
+    if config().get("pipeline") not in ("learned", "rescored"):
         return None
     try:
         return PositionModel.load()
@@ -259,27 +376,34 @@ def softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
-def fit(x: np.ndarray, y: np.ndarray, *, l2: float, epochs: int, rate: float, none_weight: float) -> np.ndarray:
+def fit(x: np.ndarray, y: np.ndarray, *, l2: float, epochs: int, rate: float, none_weight: float,
+        bias: int = -1) -> np.ndarray:
     """Softmax regression by full-batch Adam from zero weights (deterministic), L2 on all but the bias.
 
     `y` holds label indices into LABELS; rows of class "none" weigh `none_weight` (candidates without a
-    position far outnumber those with one).
+    position far outnumber those with one). Column `bias` is the constant feature, not penalised.
     """
     n, d = x.shape
     k = len(LABELS)
-    w = np.zeros((d, k), dtype=np.float64)
-    onehot = np.eye(k)[y]
-    sample = np.where(y == 0, none_weight, 1.0)[:, None]
+    x = np.asarray(x, dtype=np.float32)
+    w = np.zeros((d, k), dtype=np.float32)
+    onehot = np.eye(k, dtype=np.float32)[y]
+    sample = np.where(y == 0, none_weight, 1.0).astype(np.float32)[:, None]
     m = np.zeros_like(w)
     v = np.zeros_like(w)
-    mask = np.ones((d, 1))
-    mask[-1] = 0.0  # the last feature is the bias
+    mask = np.ones((d, 1), dtype=np.float32)
+    mask[bias] = 0.0
     for step in range(1, epochs + 1):
         grad = x.T @ ((softmax(x @ w) - onehot) * sample) / n + l2 * w * mask
         m = 0.9 * m + 0.1 * grad
         v = 0.999 * v + 0.001 * grad * grad
-        w -= rate * (m / (1 - 0.9 ** step)) / (np.sqrt(v / (1 - 0.999 ** step)) + 1e-8)
-    return w.astype(np.float32)
+        w -= (rate * (m / (1 - 0.9 ** step)) / (np.sqrt(v / (1 - 0.999 ** step)) + 1e-8)).astype(np.float32)
+    return w
+
+
+def bias_index() -> int:
+    """The column of the constant feature (not penalised): the last of the dense block."""
+    return feature_width() - (1 << int(config()["hash_bits"])) - 1
 
 
 def fit_temperature(logits: np.ndarray, y: np.ndarray) -> float:
