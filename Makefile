@@ -28,7 +28,7 @@ demo: $(STAMP)
 	$(BIN)/redline demo
 
 # Rebuild the shipped positions model from the annotated corpus and ../shared/data (seeded; minutes on 2 cores).
-# Extra annotations (e.g. reviews exported as annotations): make train EXTRA="--extra reviews.jsonl"
+# Extra annotations in the guideline format (e.g. an analyst's corrections): make train EXTRA="--extra more.jsonl"
 train: $(STAMP)
 	$(BIN)/python bench/train_positions.py $(EXTRA)
 

@@ -3,7 +3,7 @@
     python bench/train_positions.py [--extra FILE ...] [--out DIR] [--json] [--no-write]
 
 1. Reads the annotated corpus (bench/gold/positions/corpus: each article's first listed annotator) and any
-   `--extra` files in the same guideline format (e.g. `redline review export --format annotations`), and
+   `--extra` files in the same guideline format (e.g. an analyst's corrections written as records), and
    the article texts from ../shared/data.
 2. Parses every article once (spaCy, actors, quotes, the rule positions) and builds the (sentence, holder)
    candidates and their features (redline/positions/learned.py). A candidate's label is the stance of a
