@@ -95,9 +95,7 @@ class Parsed:
                     xs.append(row)
                     ys.append(label)
             for p in rules:  # the same lookup PositionModel.rescore makes
-                c = next(c for c in cands if "rule" in c.found_by and c.holder.party == p.actor
-                         and c.sentence.start_char <= p.start < c.sentence.end_char)
-                self.rule_rows.append(first_row[id(c)])
+                self.rule_rows.append(first_row[id(cands[learned.rule_candidate(cands, p)])])
         self.x = np.asarray(xs, dtype=np.float32).reshape(-1, learned.feature_width())
         self.y = np.asarray(ys, dtype=np.int64)
         self.articles = np.asarray([a for a, _ in self.rows])
@@ -218,16 +216,7 @@ def _binary_calibration(confidence: np.ndarray, right: np.ndarray, bins: int = 1
 
 def calibration(probs: np.ndarray, y: np.ndarray, bins: int = 10) -> dict:
     """Expected calibration error of the out-of-fold top-class probabilities, and the bins."""
-    conf = probs.max(axis=1)
-    right = probs.argmax(axis=1) == y
-    table, ece = [], 0.0
-    for lo in np.arange(0, 1, 1 / bins):
-        m = (conf >= lo) & (conf < lo + 1 / bins)
-        if m.any():
-            table.append({"from": round(float(lo), 1), "n": int(m.sum()), "confidence": round(float(conf[m].mean()), 3),
-                          "accuracy": round(float(right[m].mean()), 3)})
-            ece += m.mean() * abs(conf[m].mean() - right[m].mean())
-    return {"ece": round(float(ece), 3), "bins": table}
+    return _binary_calibration(probs.max(axis=1), (probs.argmax(axis=1) == y).astype(np.float64), bins)
 
 
 def second_annotator(parsed: Parsed, texts: dict, threshold: float, temperature: float) -> dict:

@@ -301,8 +301,7 @@ class PositionModel:
         limit = float(self.rescoring["threshold"]) if threshold is None else threshold
         kept = []
         for p in rule_positions:
-            match = next((i for i, c in enumerate(cands) if c.holder.party == p.actor
-                          and c.sentence.start_char <= p.start < c.sentence.end_char), None)
+            match = rule_candidate(cands, p)
             if match is None:
                 continue
             confidence = platt(1.0 - float(probs[match][0]), self.rescoring["a"], self.rescoring["b"])
@@ -311,6 +310,12 @@ class PositionModel:
                 kept.append(replace(p, confidence=round(confidence, 3), issue_text=text, issue_start=start,
                                     issue_end=end))
         return kept
+
+
+def rule_candidate(cands: list[Candidate], position: Position) -> int | None:
+    """The index of the rule-found candidate a rule position came from: its holder, in its sentence."""
+    return next((i for i, c in enumerate(cands) if "rule" in c.found_by and c.holder.party == position.actor
+                 and c.sentence.start_char <= position.start < c.sentence.end_char), None)
 
 
 def platt(score: float | np.ndarray, a: float, b: float):
