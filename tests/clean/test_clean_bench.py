@@ -6,10 +6,10 @@ Measured F1 0.922 (precision 0.944, recall 0.900) on the 98 dev pages; the floor
 from __future__ import annotations
 
 import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from bench_module import load_bench
 
 ROOT = Path(__file__).resolve().parents[2]
 AEB = ROOT.parent / "shared" / "data" / "aeb"
@@ -21,11 +21,7 @@ def bench_module():
     """bench/clean.py, imported from its path (bench/ is not a package)."""
     if not (AEB / "plain-text.json").exists():
         pytest.skip(f"AEB benchmark data not available at {AEB} (it lives beside the repository)")
-    spec = importlib.util.spec_from_file_location("redline_bench_clean", ROOT / "bench" / "clean.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("clean")
 
 
 @pytest.fixture(scope="module")

@@ -6,11 +6,10 @@ see the bench's docstring for what each metric counts. Skipped when ../shared is
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from bench_module import load_bench
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT.parent / "shared" / "data" / "plover-gsr"
@@ -24,13 +23,7 @@ def scores():
     """The bench's scores on the dev records."""
     if not (DATA / "dev.json").exists():
         pytest.skip(f"evaluation data not available: {DATA} (it lives beside the repository, in ../shared)")
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        spec = importlib.util.spec_from_file_location("bench_events", ROOT / "bench" / "events.py")
-        bench = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(bench)
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
+    bench = load_bench("events")
     return bench.score(bench.load_gold(DATA))
 
 

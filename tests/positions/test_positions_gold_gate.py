@@ -6,21 +6,15 @@ Measured (open mode): P 0.871, R 0.607; baseline P 0.349, R 0.308.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
+import bench_module
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def load_bench():
-    """bench/positions.py as a module (bench/ is no package)."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    spec = importlib.util.spec_from_file_location("bench_positions", ROOT / "bench" / "positions.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    """bench/positions.py as a module."""
+    return bench_module.load_bench("positions")
 
 
 def test_open_mode_meets_floors(shared):

@@ -8,7 +8,6 @@ to check the shipped meta's numbers; the shipped weights themselves are tested, 
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -17,6 +16,7 @@ import numpy as np
 import pytest
 
 from redline.positions import learned
+from bench_module import load_bench
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "bench" / "gold" / "positions" / "corpus"
@@ -26,16 +26,6 @@ SHARED_DATA = ROOT.parent / "shared" / "data"
 RESCORED_F1_FLOOR = 0.24  # measured 0.261 ± 0.032 over 5 folds (481 articles, 1,678 gold records)
 RESCORED_P_FLOOR = 0.30   # measured 0.332 ± 0.042
 LEARNED_F1_FLOOR = 0.26   # measured 0.284 ± 0.021
-
-
-def load_bench(name: str):
-    """A bench/ script as a module (bench/ is no package)."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")

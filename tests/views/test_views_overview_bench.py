@@ -5,23 +5,18 @@ Measured on a 10,105-article store (the Guardian set copied 43 times): see the R
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 from redline.store import Store
 from redline.views.overview import overview
+from bench_module import load_bench
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _bench():
     """The benchmark module, loaded from bench/ (its helpers import `_common` from there)."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    spec = importlib.util.spec_from_file_location("redline_bench_overview", ROOT / "bench" / "overview.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("overview")
 
 
 def test_views_overview_bench_copies_scale_the_counts(examples_db, tmp_path: Path):
