@@ -147,22 +147,15 @@ def cross_validate(parsed: Parsed, ids: list[str], golds: list[corpus.Record], t
     for t in np.arange(0.10, 0.91, 0.05):
         sweep[round(float(t), 2)] = corpus.score(parsed.records(everything, probs, t), golds, texts)["f1"]
     threshold = max(sweep, key=lambda t: (sweep[t], -abs(t - 0.5)))
-    per_fold, rule_fold = [], []
-    for test in folds:
-        chosen = set(test)
-        mask = np.isin(parsed.articles, test)
-        gold_f = [g for g in golds if g.article in chosen]
-        per_fold.append(corpus.score(parsed.records(mask, probs, threshold), gold_f, texts))
-        rule_fold.append(corpus.score([r for r in parsed.rules if r.article in chosen], gold_f, texts))
     preds = parsed.records(everything, probs, threshold)
+    per_fold = _fold_scores(preds, folds, golds, texts)
+    rule_fold = _fold_scores(parsed.rules, folds, golds, texts)
     rescored = _rescored(parsed, probs, folds, golds, texts)
     return {
         "temperature": temperature, "threshold": threshold, "threshold_sweep_f1": sweep,
         "model": {"pooled": corpus.score(preds, golds, texts), "family": corpus.score(preds, golds, texts, family=True),
                   "folds": _spread(per_fold), "fold_scores": [_short(f) for f in per_fold],
-                  "by_corpus": {n: _short(corpus.score([p for p in preds if corpus.corpus_of(p.article) == n],
-                                                       [g for g in golds if corpus.corpus_of(g.article) == n], texts))
-                                for n in sorted({corpus.corpus_of(a) for a in ids})},
+                  "by_corpus": _by_corpus(preds, golds, texts, ids),
                   "calibration": calibration(probs, parsed.y)},
         "rules": {"pooled": _short(corpus.score(parsed.rules, golds, texts)), "folds": _spread(rule_fold)},
         "rescored": rescored,
@@ -188,18 +181,30 @@ def _rescored(parsed: Parsed, probs: np.ndarray, folds: list[list[str]], golds: 
         sweep[round(float(t), 2)] = corpus.score(kept, golds, texts)["f1"]
     threshold = max(sweep, key=lambda t: (sweep[t], t))
     kept = [r for r, c in zip(parsed.rules, confidence) if c >= threshold]
-    per_fold = []
-    for test in folds:
-        chosen = set(test)
-        per_fold.append(corpus.score([r for r in kept if r.article in chosen], [g for g in golds if g.article in chosen],
-                                     texts))
+    per_fold = _fold_scores(kept, folds, golds, texts)
     return {"a": a, "b": b, "threshold": threshold, "threshold_sweep_f1": sweep,
             "pooled": _short(corpus.score(kept, golds, texts)), "folds": _spread(per_fold),
             "fold_scores": [_short(f) for f in per_fold],
-            "by_corpus": {n: _short(corpus.score([p for p in kept if corpus.corpus_of(p.article) == n],
-                                                 [g for g in golds if corpus.corpus_of(g.article) == n], texts))
-                          for n in sorted({corpus.corpus_of(g.article) for g in golds})},
+            "by_corpus": _by_corpus(kept, golds, texts, list(parsed.articles)),
             "calibration": _binary_calibration(confidence, right)}
+
+
+def _fold_scores(preds: list[corpus.Record], folds: list[list[str]], golds: list[corpus.Record],
+                 texts: dict) -> list[dict]:
+    """The score of the predictions on each fold's test articles."""
+    scores = []
+    for test in folds:
+        chosen = set(test)
+        scores.append(corpus.score([p for p in preds if p.article in chosen], [g for g in golds if g.article in chosen],
+                                   texts))
+    return scores
+
+
+def _by_corpus(preds: list[corpus.Record], golds: list[corpus.Record], texts: dict, articles: list[str]) -> dict:
+    """P/R/F1 per corpus of the given articles."""
+    return {n: _short(corpus.score([p for p in preds if corpus.corpus_of(p.article) == n],
+                                   [g for g in golds if corpus.corpus_of(g.article) == n], texts))
+            for n in sorted({corpus.corpus_of(a) for a in articles})}
 
 
 def _binary_calibration(confidence: np.ndarray, right: np.ndarray, bins: int = 10) -> dict:

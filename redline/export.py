@@ -35,7 +35,7 @@ def export_columns(table: str) -> list[str]:
     """The columns an exported table has, read off its record type's JSON contract (the header of an empty CSV)."""
     if table == "articles":
         sample = Article(id="", input="", text="").to_json()
-        return [k for k in sample if k not in ("actors", "quotes", "events", "positions")]
+        return [k for k in sample if k not in STAGE_TABLES]
     record = STAGE_TABLES[table](**{f.name: _blank(f.type) for f in fields(STAGE_TABLES[table])
                                     if f.default is MISSING and f.default_factory is MISSING})
     return [*record.to_json(), "article_id", "published", "article_source"]

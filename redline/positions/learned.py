@@ -139,12 +139,13 @@ def features(cands: list[Candidate], doc: Doc, *, lexicon: StanceLexicon | None 
         i = index[(c.sentence.start, c.sentence.end)]
         own = [1.0 if s in c.rule_stances else 0.0 for s in STANCES]
         anchor = doc[c.anchor] if c.anchor is not None else c.sentence.root
-        context = (np.concatenate([contexts[i], _unit(doc.tensor[anchor.i]), _unit(doc.tensor[_governor(anchor).i])])
+        verb = _governor(anchor)
+        context = (np.concatenate([contexts[i], _unit(doc.tensor[anchor.i]), _unit(doc.tensor[verb.i])])
                    if contexts is not None else np.zeros(3 * TENSOR_WIDTH, dtype=np.float32))
         rows[r, :dense] = np.concatenate([vectors[i], context, own, [0.0 if c.rule_stances else 1.0], facts[i],
                                           [1.0 if s in c.found_by else 0.0 for s in SOURCES],
                                           [1.0 if c.holder.official else 0.0, 1.0 if c.holder.country else 0.0, 1.0]])
-        for name in words[i] + _holder_words(c, doc):
+        for name in words[i] + _holder_words(c, anchor, verb):
             rows[r, dense + (zlib.crc32(name.encode("utf-8")) & ((1 << bits) - 1))] = 1.0
     return rows
 
@@ -184,12 +185,10 @@ def _sentence_words(sent: Span) -> list[str]:
     return [f"w:{w}" for w in lemmas] + [f"b:{a}_{b}" for a, b in zip(lemmas, lemmas[1:])]
 
 
-def _holder_words(c: Candidate, doc: Doc) -> list[str]:
-    """Where the holder sits: its dependency, the verb that governs it and that verb's modifiers and
+def _holder_words(c: Candidate, anchor, verb) -> list[str]:
+    """Where the holder sits: its token's dependency, the verb that governs it and that verb's modifiers and
     complements (so "Turkey will never accept" differs from "accept Turkey's offer"), as feature names."""
-    anchor = doc[c.anchor] if c.anchor is not None else c.sentence.root
     names = [f"hd:{anchor.dep_}", "h:root" if anchor == c.sentence.root else "h:inner"]
-    verb = _governor(anchor)
     names.append(f"v:{verb.lemma_.lower()}")
     for child in verb.children:
         if child.dep_ in GOVERNOR_DEPS:

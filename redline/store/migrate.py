@@ -45,8 +45,9 @@ def migrate(connection: sqlite3.Connection) -> int:
     waits, then reads the version the first wrote and applies nothing.
     """
     shipped = migrations()
-    if schema_version(connection) >= shipped[-1][0]:
-        return schema_version(connection)
+    current = schema_version(connection)
+    if current >= shipped[-1][0]:
+        return current
     saved = connection.isolation_level
     connection.isolation_level = None  # explicit transaction control: the sqlite3 module must not begin or commit
     try:

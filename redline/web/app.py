@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -109,8 +109,7 @@ def create_app(db_path: str | Path, *, profile=None, options: AppOptions | None 
     Store(path).close()  # applies pending migrations (the search index); every request reads only
     options = options or AppOptions()
     if profile is not None:
-        options = AppOptions(profile=profile, pages=options.pages, cache_entries=options.cache_entries,
-                             allowed_hosts=options.allowed_hosts)
+        options = replace(options, profile=profile)
     board = Dashboard(path, options)
     app = FastAPI(title="redline dashboard", version="1", docs_url=None, redoc_url=None,
                   description="Read-only JSON API of the redline dashboard: each HTML page has a JSON twin at the same path + `.json`.")
