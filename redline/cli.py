@@ -30,6 +30,12 @@ DbOption = typer.Option(None, "--db", help="Database file (default: $REDLINE_DB 
 ConfigOption = typer.Option(None, "--config", help="YAML file overriding redline/data/ingest.yaml.")
 NlpOption = typer.Option(None, "--nlp/--no-nlp", help="Run the NLP stages: actors, quotes, events, positions (default on).")
 ProfileOption = typer.Option(None, "--profile", help="Case profile: a shipped name (us-iran-2026) or a YAML file; default open mode.")
+ReviewedOption = typer.Option(None, "--reviewed/--unreviewed", help="Only records an analyst reviewed, or only the others (default: all).")
+
+
+def _keeps_review(reviewed: Optional[bool], verdict: Optional[str]) -> bool:
+    """Whether a record with this latest review verdict passes --reviewed/--unreviewed."""
+    return reviewed is None or (verdict is not None) == reviewed
 
 
 def _options(config: Optional[Path], nlp: Optional[bool], profile: Optional[str] = None) -> IngestOptions:
@@ -214,10 +220,11 @@ def quotes(
     actor: Optional[str] = typer.Option(None, "--actor", help="Only quotes whose speaker's name contains this."),
     limit: int = typer.Option(100, "--limit", min=1, help="How many to list."),
     json_out: bool = typer.Option(False, "--json", help="Print JSON Lines instead of a table."),
+    reviewed: Optional[bool] = ReviewedOption,
 ) -> None:
     """List the stored quotes: who said what, with the cue and the article it came from."""
     with _open_readonly(db) as store:
-        rows = list(store.quotes(actor=actor, limit=limit))
+        rows = [r for r in store.quotes(actor=actor) if _keeps_review(reviewed, r.review)][:limit]
     if json_out:
         for quote in rows:
             sys.stdout.write(json.dumps(quote.to_json(), ensure_ascii=False) + "\n")
@@ -228,13 +235,14 @@ def quotes(
 def quotes_table(rows, *, title: str) -> Table:
     """A terminal table of quotes: speaker, country, cue, direct, text, article."""
     table = Table(title=title, show_lines=True)
-    for name in ("speaker", "country", "cue", "direct", "quote", "article"):
+    for name in ("speaker", "country", "cue", "direct", "quote", "article / id"):
         table.add_column(name, overflow="fold")
     for row in rows:
         q = row.record
         table.add_row(
             q.speaker or "(unnamed)", q.speaker_country or "-", q.cue or "-", "yes" if q.direct else "reported",
-            q.text if len(q.text) <= 200 else q.text[:197] + "...", f"{row.article_id}\n{row.published or ''}",
+            q.text if len(q.text) <= 200 else q.text[:197] + "...",
+            "\n".join(x for x in (row.article_id, row.published, row.id, row.review and f"[{row.review}]") if x),
         )
     return table
 
@@ -265,13 +273,15 @@ def events(
     since: Optional[str] = typer.Option(None, "--since", help="Only events dated (or published) on or after YYYY-MM-DD."),
     merged: bool = typer.Option(False, "--merged", help="One row per event across articles, with its mentions."),
     json_out: bool = typer.Option(False, "--json", help="Print JSON Lines instead of a table."),
+    reviewed: Optional[bool] = ReviewedOption,
 ) -> None:
     """List the coded events: who did what to whom, when, with the sentence it came from."""
     from redline.events import merge_mentions
 
     start = _since(since)
     with _open_readonly(db) as store:
-        rows = [r for r in store.stage_records("events") if _event_matches(r, type, actor, start)]
+        rows = [r for r in store.stage_records("events")
+                if _event_matches(r, type, actor, start) and _keeps_review(reviewed, r.review)]
     if merged:
         by_article: dict[str, tuple] = {}
         for r in rows:
@@ -286,7 +296,8 @@ def events(
     if json_out:
         _print_json_lines(rows)
         return
-    out.print(events_table([(r.record, f"{r.article_id}\n{r.published or ''}") for r in rows], title=f"{len(rows)} events"))
+    out.print(events_table([(r.record, "\n".join(x for x in (r.article_id, r.published, r.id, r.review and f"[{r.review}]") if x))
+                            for r in rows], title=f"{len(rows)} events"))
 
 
 def _event_matches(row, type: Optional[str], actor: Optional[str], since: Optional[str]) -> bool:
@@ -322,28 +333,31 @@ def positions(
     issue: Optional[str] = typer.Option(None, "--issue", help="Only issues containing this."),
     profile: Optional[str] = ProfileOption,
     json_out: bool = typer.Option(False, "--json", help="Print JSON Lines instead of a table."),
+    reviewed: Optional[bool] = ReviewedOption,
 ) -> None:
-    """List the positions: each party's stance on each issue, with who voiced it and the evidence."""
+    """List the positions: each party's stance on each issue, with who voiced it, the evidence and the record id."""
     from redline.dealspace import merged_evidence
 
     with _open_readonly(db) as store:
         evidence = merged_evidence(store.evidence(), profile=_check_profile(profile))
     rows = [e for e in evidence
             if (not actor or actor.casefold() in e.position.actor.casefold())
-            and (not issue or issue.casefold() in e.position.issue.casefold())]
+            and (not issue or issue.casefold() in e.position.issue.casefold()) and _keeps_review(reviewed, e.review)]
     if json_out:
         for e in rows:
-            sys.stdout.write(json.dumps({**e.position.to_json(), "article_id": e.article_id}, ensure_ascii=False) + "\n")
+            line = {"id": e.record_id, "review": e.review, **e.position.to_json(), "article_id": e.article_id}
+            sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
         return
     table = Table(title=f"{len(rows)} positions", show_lines=True)
-    for name in ("party", "issue", "stance", "via", "evidence", "article"):
+    for name in ("party", "issue", "stance", "via", "evidence", "article / id"):
         table.add_column(name, overflow="fold")
     for e in rows:
         p = e.position
         via = (p.via or "-") + ("" if p.official else " (commentary)") + (" (reported)" if p.reported else "")
         text = p.text.strip()
-        table.add_row(p.actor, p.issue, p.stance, via, text if len(text) <= 160 else text[:157] + "...",
-                      f"{e.article_id}\n{e.published or ''}")
+        table.add_row(p.actor, p.issue, p.stance + (f"\n[{e.review}]" if e.review else ""), via,
+                      text if len(text) <= 160 else text[:157] + "...",
+                      f"{e.article_id}\n{e.published or ''}\n{e.record_id or ''}")
     out.print(table)
 
 
@@ -358,13 +372,14 @@ def matrix(
     profile: Optional[str] = ProfileOption,
     show_all: bool = typer.Option(False, "--all", help="Every issue and party, not just the main ones."),
     json_out: bool = typer.Option(False, "--json", help="Print the analysis as JSON (always every issue)."),
+    reviewed: Optional[bool] = ReviewedOption,
 ) -> None:
     """Parties x issues with each party's current stance, and each issue's status (impasse, agenda, ...)."""
     from redline.dealspace import deal_space
 
     case = _check_profile(profile)
     with _open_readonly(db) as store:
-        analysis = deal_space(store.evidence(), profile=case)
+        analysis = deal_space([e for e in store.evidence() if _keeps_review(reviewed, e.review)], profile=case)
     if json_out:
         sys.stdout.write(json.dumps(analysis.to_json(), ensure_ascii=False, indent=2) + "\n")
         return
@@ -425,12 +440,12 @@ def shifts(
     out.print(table)
 
 
-EXPORT_TABLES = ("articles", "actors", "quotes", "events", "positions")
+EXPORT_TABLES = ("articles", "actors", "quotes", "events", "positions", "reviews")
 
 
 @app.command()
 def export(
-    table: str = typer.Option(..., "--table", help="articles, actors, quotes, events or positions."),
+    table: str = typer.Option(..., "--table", help="articles, actors, quotes, events, positions or reviews."),
     format: str = typer.Option("jsonl", "--format", help="csv, jsonl or parquet."),
     output: Optional[Path] = typer.Option(None, "--out", help="File to write (default: stdout; parquet needs --out)."),
     db: Optional[Path] = DbOption,
@@ -542,9 +557,10 @@ def stages() -> None:
     out.print(table)
 
 
-# Commands defined beside the parts they drive register themselves on `app` (report, serve, batch, load).
+# Commands defined beside the parts they drive register themselves on `app` (report, review, serve, batch, load).
 import redline.batch.command  # noqa: E402,F401
 import redline.report.command  # noqa: E402,F401
+import redline.review.command  # noqa: E402,F401
 import redline.web.command  # noqa: E402,F401
 
 if __name__ == "__main__":
