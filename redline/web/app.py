@@ -1,4 +1,5 @@
-"""The dashboard: a FastAPI app serving HTML pages and their JSON twins (same path + `.json`), read-only.
+"""The dashboard: a FastAPI app serving HTML pages and their JSON twins (same path + `.json`), read-only
+unless started with `review` (redline/web/review.py: POST forms, CSRF- and Origin-checked).
 
 Every route is GET; the store is opened read-only, one connection per server thread; expensive views
 (overview, analysis) are cached by the data version and the filters, so a reload after an ingest shows
@@ -26,6 +27,7 @@ from redline.views.filters import FilterError, Filters
 from redline.views.pages import PageOptions, ViewNotFound
 from redline.web.cache import ViewCache
 from redline.web.render import Renderer
+from redline.web.review import ReviewMode, install_review_routes
 from redline.web.stores import StorePool
 
 HERE = Path(__file__).resolve().parent
@@ -45,6 +47,9 @@ class AppOptions:
     pages: PageOptions | None = None
     cache_entries: int | None = None
     allowed_hosts: tuple[str, ...] = ()  # Host names accepted besides web.yaml's localhost names
+    review: bool = False  # `redline serve --review`: confirm/reject/correct/add forms and their POST routes
+    bind: str = "127.0.0.1"  # the address the server listens on (writes beyond 127.0.0.1 need review_token)
+    review_token: str | None = None
 
 
 class Dashboard:
@@ -58,6 +63,8 @@ class Dashboard:
         self.cache = ViewCache(entries)
         self.renderer = Renderer()
         self.hosts = allowed_hosts(options.allowed_hosts)
+        self.review = ReviewMode(enabled=options.review, bind=options.bind, token=options.review_token or None)
+        self.renderer.env.globals["review"] = self.review  # the templates show review forms when it is enabled
 
     def cached(self, view: str, key: tuple, compute: Callable[[Store], Any]) -> Any:
         """`compute(store)` cached under the data version, the view's name and its parameters."""
@@ -120,6 +127,8 @@ def create_app(db_path: str | Path, *, profile=None, options: AppOptions | None 
     from redline.web.routes import install_routes
 
     install_routes(app, board)
+    if options.review:
+        install_review_routes(app, board)
     return app
 
 

@@ -48,6 +48,12 @@ def seeds_db(tmp_path_factory) -> Path:
     return db
 
 
+@pytest.fixture(scope="module")
+def first(seeds_db) -> dict:
+    """The first position listed in the seeds store, before any review."""
+    return positions(seeds_db)[0]
+
+
 def positions(db: Path, *extra: str) -> list[dict]:
     listed = redline("positions", "--db", str(db), "--profile", PROFILE, "--json", *extra)
     assert listed.returncode == 0, listed.stderr
@@ -147,8 +153,7 @@ def test_review_command_correct_and_add_count(seeds_db, tmp_path):
     (("add", "--article", "{article}", "--start", "0", "--end", "5", "--party", "Iran", "--stance", "whatever",
       "--issue", "talks"), "unknown stance"),
 ])
-def test_review_command_bad_input_writes_nothing(seeds_db, args, message):
-    first = positions(seeds_db)[0]
+def test_review_command_bad_input_writes_nothing(seeds_db, first, args, message):
     written = review_rows(seeds_db)
     filled = [a.format(id=first["id"], article=first["article_id"]) for a in args]
     done = redline("review", *filled, "--db", str(seeds_db))
@@ -166,8 +171,7 @@ def test_review_command_whitespace_span_is_refused(seeds_db):
     assert done.returncode == 1 and "holds no text" in done.stderr
 
 
-def test_review_command_orphans_are_kept_and_listed(seeds_db, tmp_path):
-    first = positions(seeds_db)[0]
+def test_review_command_orphans_are_kept_and_listed(seeds_db, first, tmp_path):
     done = redline("review", "confirm", first["id"], "--db", str(seeds_db))
     assert done.returncode == 0, done.stderr
     exported = redline("export", "--table", "reviews", "--db", str(seeds_db)).stdout
