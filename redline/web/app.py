@@ -37,6 +37,9 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
+# In review mode the browser must name this dashboard as the Origin of its form posts (checked on every write);
+# under no-referrer it sends "Origin: null". same-origin still sends nothing to other sites.
+REVIEW_HEADERS = {**SECURITY_HEADERS, "Referrer-Policy": "same-origin"}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -156,7 +159,7 @@ def _install_guard(app: FastAPI, board: Dashboard) -> None:
                 async for _ in response.body_iterator:
                     pass
             response = Response(b"", status_code=response.status_code, headers=dict(response.headers))
-        for header, value in SECURITY_HEADERS.items():
+        for header, value in (REVIEW_HEADERS if board.review.enabled else SECURITY_HEADERS).items():
             response.headers.setdefault(header, value)
         return response
 
