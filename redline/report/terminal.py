@@ -54,7 +54,7 @@ def _evidence(ref: EvidenceRef) -> Text:
     who = (ref.via or ref.actor or "") + (" (commentary)" if ref.official is False else "")
     text = Text(f"\u201c{_short(ref.text)}\u201d\n")
     text.append(f"{who} · {ref.source or 'unknown source'}, {ref.published or 'undated'} · {ref.article_id}"
-                f" [{ref.start}:{ref.end}]", style="dim")
+                f" [{ref.start}:{ref.end}]" + (f" · reviewed: {ref.review}" if ref.review else ""), style="dim")
     return text
 
 

@@ -87,3 +87,18 @@ def test_web_review_guard_pages_must_be_local():
     assert local_page("/issues/missiles") == "/issues/missiles"
     mode = ReviewMode(enabled=True)
     assert mode.csrf("/a") != mode.csrf("/b") and mode.csrf("/a") != ReviewMode(enabled=True).csrf("/a")
+
+
+def test_web_review_guard_reviewed_filter_keeps_reviewed_positions(db_copy, profile):
+    web = client(db_copy, profile, review=True)
+    issue = first_issue(web)
+    fields = form_of(web.get(f"/issues/{issue}").text)
+    done = web.post("/review/confirm", data=fields, headers={"Origin": "http://127.0.0.1:8000"}, follow_redirects=False)
+    assert done.status_code == 303
+    reviewed = web.get("/index.json", params={"reviewed": "yes"}).json()
+    refs = [e for row in reviewed["issues"] for cell in row["cells"].values() for e in cell["evidence"]]
+    assert [(e["id"], e["review"]) for e in refs] == [(fields["id"], "confirm")]
+    others = web.get("/index.json", params={"reviewed": "no"}).json()
+    assert fields["id"] not in {e["id"] for row in others["issues"] for c in row["cells"].values() for e in c["evidence"]}
+    assert web.get("/", params={"reviewed": "maybe"}).status_code == 400
+    assert 'name="reviewed"' in web.get("/").text
