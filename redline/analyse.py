@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from redline.articles import ENGLISH
 from redline.nlp import parse_texts
-from redline.pipeline import ArticleOutcome, DocumentOutcome
+from redline.records import ArticleOutcome, DocumentOutcome
 from redline.records import Problem
 
 

@@ -102,7 +102,7 @@ def test_views_overview_filtered_analysis_is_the_deal_space(examples_db):
 
 
 def test_views_overview_matrix_columns_as_the_matrix_command(examples_db, examples_view):
-    from redline.cli import matrix_table
+    from redline.cli.terminal import matrix_table
     from redline.dealspace import deal_space
 
     profile = CaseProfile.load("us-iran-2026")
@@ -162,7 +162,7 @@ CITED = "We will not give up our missile programme under any circumstances"
 
 
 def test_views_overview_most_cited_quote_groups_sources(tmp_path: Path):
-    from redline.ingest.run import ingest
+    from redline.pipeline import ingest
 
     lines = []
     stories = [  # different articles (no near-duplicates) citing the same words with other case and punctuation
