@@ -73,9 +73,16 @@ def test_cli_analysis_events_filters_and_validation(examples_db):
     assert everything and all({"type", "source", "target", "status", "text", "start", "end", "article_id"} <= set(e) for e in everything)
     later = [json.loads(line) for line in redline("events", "--db", str(examples_db), "--since", "2026-02-10", "--json").stdout.splitlines()]
     assert 0 < len(later) < len(everything)
-    assert all((e["date"] or e["published"]) >= "2026-02-10" for e in later)
+    # --since bounds the article's publication day, as in `redline report` (views/filters.py): one meaning
+    assert all(e["published"] and e["published"][:10] >= "2026-02-10" for e in later)
+    assert {e["article_id"] for e in everything if (e["published"] or "")[:10] >= "2026-02-10"} == {e["article_id"] for e in later}
+    window = [json.loads(line) for line in redline("events", "--db", str(examples_db), "--since", "2026-02-10",
+                                                   "--until", "2026-02-10", "--json").stdout.splitlines()]
+    assert all(e["published"][:10] == "2026-02-10" for e in window) and len(window) <= len(later)
     bad = redline("events", "--db", str(examples_db), "--since", "yesterday")
     assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr
+    backwards = redline("events", "--db", str(examples_db), "--since", "2026-03-01", "--until", "2026-02-01")
+    assert backwards.returncode == 2 and "after until" in backwards.stderr
 
 
 def test_cli_analysis_export_csv_jsonl_parquet(examples_db, tmp_path):
