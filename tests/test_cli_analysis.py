@@ -85,6 +85,25 @@ def test_cli_analysis_events_filters_and_validation(examples_db):
     assert backwards.returncode == 2 and "after until" in backwards.stderr
 
 
+
+def test_cli_analysis_listing_filters_mean_what_the_report_means(examples_db):
+    from redline.store import Store
+    from redline.views.filters import Filters
+    from redline.views.overview import overview
+
+    since = "2026-02-10"
+    events = redline("events", "--db", str(examples_db), "--since", since, "--json").stdout.splitlines()
+    positions = redline("positions", "--db", str(examples_db), "--since", since, "--official", "yes", "--json").stdout.splitlines()
+    with Store(examples_db, readonly=True) as store:
+        view = overview(store, filters=Filters(since=since, official=True))
+        published = {a.id: a.published for a in store.articles()}
+    assert events and len(events) == view.counts.events
+    kept = [json.loads(line) for line in positions]
+    assert kept and all(p["official"] is True and published[p["article_id"]][:10] >= since for p in kept)
+    assert len(kept) < len(redline("positions", "--db", str(examples_db), "--json").stdout.splitlines())
+    bad = redline("positions", "--db", str(examples_db), "--official", "maybe")
+    assert bad.returncode == 2 and "official" in bad.stderr
+
 def test_cli_analysis_export_csv_jsonl_parquet(examples_db, tmp_path):
     import pyarrow.parquet as pq
 

@@ -108,7 +108,7 @@ def test_views_overview_matrix_columns_as_the_matrix_command(examples_db, exampl
     profile = CaseProfile.load("us-iran-2026")
     with Store(examples_db, readonly=True) as store:
         table = matrix_table(deal_space(store.evidence(), profile=profile), profile=profile)
-    assert [c.header for c in table.columns][2:] == examples_view.parties
+    assert [str(c.header) for c in table.columns][2:] == examples_view.parties
     assert [row.issue for row in examples_view.issues] == [str(c) for c in table.columns[0].cells]
     assert "talks_format" in {row.issue for row in examples_view.impasses}
 
