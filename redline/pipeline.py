@@ -11,21 +11,22 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from redline.analyse import AnalyseOptions, analyse_outcomes
 from redline.articles import document_articles
+from redline.clean import RecurringLines
 from redline.dedup import Deduplicator, deduplicate
 from redline.ingest.options import IngestOptions, spacy_processes
 from redline.ingest.read import read_input
 from redline.ingest.sources import InputFile, expand_inputs
+from redline.positions import CaseProfile
 from redline.records import Article, Document, DocumentOutcome, Problem, RunSummary
 from redline.store import Store
 
 ProgressCallback = Callable[[InputFile], None]
 
 
-def recurring_lines(files: list[InputFile], *, options: IngestOptions):
+def recurring_lines(files: list[InputFile], *, options: IngestOptions) -> RecurringLines:
     """Lines that recur across the plain-text pages of one source or folder: boilerplate evidence."""
-    from redline.clean import RecurringLines
-
     collected = RecurringLines()
     for item in files:
         if item.path is None:
@@ -105,8 +106,6 @@ def full_pipeline(
     outcomes = run_pipeline(paths, options=options, summary=summary, **kwargs)
     if not options.nlp:
         return outcomes
-    # Imported here, not at the top: it loads spaCy, which a --no-nlp run never needs (start-up time).
-    from redline.analyse import AnalyseOptions, analyse_outcomes
 
     input_bytes = sum(f.size for f in expand_inputs(paths).files)
     analyse = AnalyseOptions(
@@ -117,12 +116,10 @@ def full_pipeline(
     return analyse_outcomes(outcomes, options=analyse)
 
 
-def load_profile(name_or_path: str | None):
+def load_profile(name_or_path: str | None) -> CaseProfile | None:
     """The case profile by shipped name or YAML path, or None (open mode)."""
     if not name_or_path:
         return None
-    from redline.positions import CaseProfile
-
     return CaseProfile.load(name_or_path)
 
 
