@@ -111,7 +111,7 @@ def test_review_command_reject_leaves_the_matrix_and_survives_a_fresh_store(seed
     # undo is a new review: confirming brings the record back
     assert redline("review", "confirm", chosen["id"], "--db", str(fresh)).returncode == 0
     assert matrix(fresh) == before
-    assert [p["review"] for p in positions(fresh, "--reviewed")] == ["confirm"]
+    assert [p["review"] for p in positions(fresh, "--reviewed", "yes")] == ["confirm"]
 
 
 def test_review_command_correct_and_add_count(seeds_db, tmp_path):
@@ -129,7 +129,7 @@ def test_review_command_correct_and_add_count(seeds_db, tmp_path):
                     "--issue", issue, "--profile", PROFILE, "--db", str(seeds_db))
     assert added.returncode == 0, added.stderr
     assert count(matrix(seeds_db), issue, target["actor"]) == 1
-    mine = [p for p in positions(seeds_db, "--reviewed") if p["review"] == "add"]
+    mine = [p for p in positions(seeds_db, "--reviewed", "yes") if p["review"] == "add"]
     assert len(mine) == 1 and mine[0]["id"] != target["id"] and mine[0]["issue"] == issue
     notes = [json.loads(line) for line in redline("review", "export", "--db", str(seeds_db)).stdout.splitlines()]
     assert {(n["article"], n["start"], n["end"], n["stance"]) for n in notes} >= {

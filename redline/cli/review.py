@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from rich.table import Table
 
-from redline.cli import DbOption, ProfileOption, _check_profile, _db, app, err, out
+from redline.cli.shared import DbOption, ProfileOption, app, check_profile, db_path, err, out
+from redline.cli.terminal import reviews_table
 from redline.review import (
     Addition, Correction, ReviewError, add, annotations, confirm, correct, import_reviews, reject, review_list,
 )
@@ -26,7 +26,7 @@ WhoOption = typer.Option(None, "--who", help="Reviewer name (default: the OS use
 
 def _open(db: Optional[Path]) -> Store:
     """The store opened for writing a review (never created: a missing file is an error)."""
-    path = _db(db)
+    path = db_path(db)
     if not path.exists():
         err.print(f"error: no redline database at {path}", highlight=False)
         raise typer.Exit(1)
@@ -58,17 +58,7 @@ def list_command(
         for row in rows:
             sys.stdout.write(json.dumps(row.to_json(), ensure_ascii=False) + "\n")
         return
-    table = Table(title=f"{len(rows)} reviewed records" + (f" ({sum(r.orphaned for r in rows)} orphaned)"
-                                                            if any(r.orphaned for r in rows) else ""), show_lines=True)
-    for name in ("id", "type", "verdict", "values", "evidence", "who / when", "note"):
-        table.add_column(name, overflow="fold")
-    for row in rows:
-        r = row.review
-        text = (row.text or "").strip()
-        table.add_row(r.record_id, r.kind, r.verdict + (" (orphaned)" if row.orphaned else ""),
-                      ", ".join(f"{k}={v}" for k, v in r.values.items() if k not in ("text", "start", "end")) or "-",
-                      text if len(text) <= 120 else text[:117] + "...", f"{r.who}\n{r.created}", r.note or "")
-    out.print(table)
+    out.print(reviews_table(rows))
 
 
 @review_app.command("confirm")
@@ -105,7 +95,7 @@ def correct_command(
     change = Correction(stance=stance, party=party, issue=issue, speaker=speaker, direction=direction,
                         event_type=event_type, source=tuple(source) if source else None,
                         target=tuple(target) if target else None)
-    case = _check_profile(profile)
+    case = check_profile(profile)
     _run(db, lambda store: correct(store, record, change, note=note, who=who, profile=case))
 
 
@@ -128,7 +118,7 @@ def add_command(
     addition = Addition(article_id=article, start=start, end=end, kind=kind, party=party, stance=stance, issue=issue,
                         speaker=speaker, event_type=event_type, source=(party,) if party and kind == "event" else (),
                         target=tuple(target or ()))
-    case = _check_profile(profile)
+    case = check_profile(profile)
     _run(db, lambda store: add(store, addition, note=note, who=who, profile=case))
 
 
