@@ -131,7 +131,7 @@ def create_app(db_path: str | Path, *, profile=None, options: AppOptions | None 
 
     install_routes(app, board)
     if options.review:
-        install_review_routes(app, board)
+        install_review_routes(app, board, error_response=error_response)
     return app
 
 

@@ -15,6 +15,7 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass, field
+from typing import Callable
 from urllib.parse import parse_qs, urlsplit
 
 from fastapi import FastAPI, Request
@@ -145,9 +146,11 @@ async def read_form(request: Request) -> dict[str, str]:
     return {k: v[0] for k, v in parsed.items() if v}
 
 
-def install_review_routes(app: FastAPI, board) -> None:
-    """POST /review/{confirm,reject,correct,add}: checked, written through the library, then back to the page."""
-    from redline.web.app import error_response
+def install_review_routes(app: FastAPI, board, *, error_response: Callable[..., Response]) -> None:
+    """POST /review/{confirm,reject,correct,add}: checked, written through the library, then back to the page.
+
+    `error_response(request, board, status, message)` renders refusals as the app renders every error (passed in:
+    this module is imported by the renderer, so it cannot import the app)."""
 
     @app.post("/review/{action}", include_in_schema=False)
     async def review_write(action: str, request: Request) -> Response:
