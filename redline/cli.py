@@ -167,12 +167,11 @@ def extract(
         for record in records:
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     else:
-        from redline.dealspace import article_evidence, deal_space
+        from redline.dealspace import extract_document
 
         document = {"articles": records}
         if options.nlp:
-            analysis = deal_space(article_evidence(result.articles), profile=_check_profile(profile))
-            document["analysis"] = analysis.to_json()
+            document = extract_document(result.articles, profile=_check_profile(profile))
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     print_summary(result.summary)
 
@@ -333,7 +332,8 @@ def positions(
             and (not issue or issue.casefold() in e.position.issue.casefold())]
     if json_out:
         for e in rows:
-            sys.stdout.write(json.dumps({**e.position.to_json(), "article_id": e.article_id}, ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps({**e.position.to_json(), "article_id": e.article_id, "direction": e.direction,
+                                         "voice": e.voice}, ensure_ascii=False) + "\n")
         return
     table = Table(title=f"{len(rows)} positions", show_lines=True)
     for name in ("party", "issue", "stance", "via", "evidence", "article"):
@@ -377,7 +377,7 @@ def matrix_table(analysis, *, profile=None, show_all: bool = False, max_issues: 
     Unless `show_all`: with a profile, its issues and parties only; without, the issues two or more
     parties hold, then the best-evidenced, and the parties with the most evidence.
     """
-    from redline.views.overview import select_matrix
+    from redline.dealspace import select_matrix
 
     if show_all:
         issues = analysis.issues
@@ -386,7 +386,8 @@ def matrix_table(analysis, *, profile=None, show_all: bool = False, max_issues: 
         choice = select_matrix(analysis, profile=profile, max_issues=max_issues, max_parties=max_parties)
         issues, parties = choice.issues, choice.parties
     hidden = len(analysis.issues) - len(issues)
-    title = "stance matrix (stance, evidence count / sources)" + (f"; {hidden} more issues with --all" if hidden else "")
+    title = ("stance matrix (direction (stance) for/against/open/conditional items)"
+             + (f"; {hidden} more issues with --all" if hidden else ""))
     table = Table(title=title, show_lines=True)
     table.add_column("issue", overflow="fold")
     table.add_column("status")
@@ -397,9 +398,15 @@ def matrix_table(analysis, *, profile=None, show_all: bool = False, max_issues: 
         for party in parties:
             stance = issue.parties.get(party)
             cells.append("" if stance is None else
-                         f"[{STANCE_STYLE.get(stance.stance, '')}]{stance.stance}[/] {stance.evidence_count}/{stance.sources}")
-        table.add_row(issue.issue, f"[{STATUS_STYLE.get(issue.status, '')}]{issue.status}[/]", *cells)
+                         f"[{STANCE_STYLE.get(stance.stance, '')}]{stance.direction}[/] ({stance.stance}) "
+                         f"{_breakdown(stance.breakdown)}")
+        table.add_row(issue.label or issue.issue, f"[{STATUS_STYLE.get(issue.status, '')}]{issue.status}[/]", *cells)
     return table
+
+
+def _breakdown(breakdown) -> str:
+    """A cell's breakdown: items for / against / open / conditional."""
+    return "/".join(str(breakdown.counts.get(d, 0)) for d in ("for", "against", "open", "conditional"))
 
 
 @app.command()
@@ -420,8 +427,9 @@ def shifts(
     for name in ("party", "issue", "before", "after"):
         table.add_column(name, overflow="fold")
     for shift in found:
-        side = lambda e: f"{e.position.stance} ({e.published or e.position.date})\n{e.position.text.strip()[:120]}"  # noqa: E731
-        table.add_row(shift.actor, shift.issue, side(shift.before), side(shift.after))
+        side = lambda e, d: f"{d}: {e.position.stance} ({e.date})\n{e.position.text.strip()[:120]}"  # noqa: E731
+        table.add_row(shift.actor, shift.issue, side(shift.before, shift.before_direction),
+                      side(shift.after, shift.after_direction))
     out.print(table)
 
 
@@ -462,7 +470,7 @@ def profile_suggest(
     """Draft a case profile (parties, issues with their phrases) from the stored articles, to edit."""
     import yaml
 
-    from redline.positions import suggest_profile
+    from redline.dealspace import suggest_profile
 
     with _open_readonly(db) as store:
         articles = [store.article(a.id) for a in store.articles(include_duplicates=False)]

@@ -14,7 +14,7 @@ from typing import Any
 
 from redline.dedup import Deduplicator, signature_bytes, signature_from_bytes
 from redline.ingest.options import DedupOptions
-from redline.positions.model import Evidence
+from redline.dealspace import Evidence, stored_evidence
 from redline.records import Article
 from redline.store.migrate import migrate
 from redline.store.rows import (
@@ -154,11 +154,14 @@ class Store:
             yield stored_record(table, row)
 
     def evidence(self) -> list[Evidence]:
-        """Every stored position of a first copy, with the article it came from: the analysis's input."""
-        return [
-            Evidence(position=r.record, article_id=r.article_id, source=r.source, published=r.published)
-            for r in self.stage_records("positions")
-        ]
+        """Every stored position of a first copy, with the article it came from and who voiced it: the deal
+        space's input."""
+        return stored_evidence(self.stage_records("positions"), self.actor_roles())
+
+    def actor_roles(self) -> dict[tuple[str, str], str]:
+        """The role of each named actor of each article, by (article id, name), where the actor stage found one."""
+        sql = "SELECT article_id, name, role FROM actors WHERE role IS NOT NULL AND role != ''"
+        return {(row["article_id"], row["name"]): row["role"] for row in self.connection.execute(sql)}
 
     def counts(self) -> StoreCounts:
         """How many documents, articles, duplicates and refused documents are stored."""
