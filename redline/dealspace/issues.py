@@ -84,11 +84,17 @@ def _onto_profile(positions: list[Position], profile: CaseProfile, rules: Analys
         key = (profile.match(p.issue_text or "") or (None if p.issue in keys else profile.match(p.issue or ""))
                or (p.issue if p.issue in keys else None))
         found.append(key)
-        if key is None and phrase_of(p):
-            unmatched.setdefault(phrase_of(p), []).append(n)
-    for phrase, key in _nearest(list(unmatched), profile).items():
+        if key is None:
+            for phrase in {(p.issue_text or "").strip(), (p.issue or "").strip()} - {""}:
+                unmatched.setdefault(phrase, []).append(n)
+    # the nearest issue by either phrase (the one written, or the stage's label), the closer one winning
+    best: dict[int, tuple[float, str]] = {}
+    for phrase, (key, score) in _nearest(list(unmatched), profile).items():
         for n in unmatched[phrase]:
-            found[n] = key
+            if score > best.get(n, (-1.0, ""))[0]:
+                best[n] = (score, key)
+    for n, (_, key) in best.items():
+        found[n] = key
     issues = {i.key: IssueInfo(i.key, i.proposition or i.label, _members(positions, found, i.key)) for i in profile.issues}
     placements = []
     for p, key in zip(positions, found):
@@ -111,8 +117,9 @@ def _members(positions: list[Position], found: list[str | None], key: str) -> tu
     return tuple(phrase for phrase, _ in counts.most_common())
 
 
-def _nearest(phrases: list[str], profile: CaseProfile) -> dict[str, str]:
-    """Profile issue keys for phrases by cosine similarity to its terms, at or above the profile threshold."""
+def _nearest(phrases: list[str], profile: CaseProfile) -> dict[str, tuple[str, float]]:
+    """Profile issue keys (and similarity) for phrases by cosine similarity to its terms, at or above the
+    profile threshold."""
     if not phrases or not profile.issues:
         return {}
     terms = tuple(t for issue in profile.issues for t in issue.terms)
@@ -120,7 +127,7 @@ def _nearest(phrases: list[str], profile: CaseProfile) -> dict[str, str]:
     scores = embed([_key(p) for p in phrases]) @ embed_fixed(tuple(_key(t) for t in terms)).T
     threshold = stance_lexicon().issues.profile_threshold
     best = scores.argmax(axis=1)
-    return {p: owners[int(b)] for p, b, row in zip(phrases, best, scores) if row[int(b)] >= threshold}
+    return {p: (owners[int(b)], float(row[int(b)])) for p, b, row in zip(phrases, best, scores) if row[int(b)] >= threshold}
 
 
 def sign_phrase(position: Position, rules: AnalysisRules, phrase: str | None = None) -> str:

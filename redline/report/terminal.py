@@ -61,7 +61,7 @@ def _evidence(ref: EvidenceRef) -> Text:
 def matrix(view: Overview) -> Table:
     """The stance matrix: issues x parties, each cell its stance and evidence count / sources."""
     hidden = f"; {view.hidden_issues} more issues" if view.hidden_issues else ""
-    table = Table(title=f"stance matrix (stance, evidence count / sources){hidden}", show_lines=True)
+    table = Table(title=f"stance matrix (direction, stance, items for/against/open/conditional){hidden}", show_lines=True)
     table.add_column("issue", overflow="fold")
     table.add_column("status")
     for party in view.parties:
@@ -71,9 +71,14 @@ def matrix(view: Overview) -> Table:
         for party in view.parties:
             cell = row.cells.get(party)
             cells.append(Text("") if cell is None else
-                         Text.assemble((cell.stance, STANCE_STYLE.get(cell.stance, "")), f" {cell.evidence_count}/{cell.sources}"))
-        table.add_row(Text(row.issue), Text(row.status, style=STATUS_STYLE.get(row.status, "")), *cells)
+                         Text.assemble(f"{cell.direction} ", (cell.stance, STANCE_STYLE.get(cell.stance, "")), f" {_breakdown(cell)}"))
+        table.add_row(Text(row.label or row.issue), Text(row.status, style=STATUS_STYLE.get(row.status, "")), *cells)
     return table
+
+
+def _breakdown(cell) -> str:
+    """A cell's evidence items for / against / open / conditional."""
+    return "/".join(str(cell.breakdown.get(d, 0)) for d in ("for", "against", "open", "conditional"))
 
 
 def issues_table(rows: list[IssueRow], *, title: str) -> Table:
@@ -84,8 +89,9 @@ def issues_table(rows: list[IssueRow], *, title: str) -> Table:
     for row in rows:
         for n, ref in enumerate(row.strongest()):
             cell = row.cells[ref.actor]
-            table.add_row(Text(row.issue) if n == 0 else "", Text(ref.actor or ""),
-                          Text.assemble((cell.stance, STANCE_STYLE.get(cell.stance, "")), f" {cell.evidence_count}/{cell.sources}"),
+            table.add_row(Text(f"{row.label or row.issue} ({row.issue})") if n == 0 else "", Text(ref.actor or ""),
+                          Text.assemble(f"{cell.direction} ", (cell.stance, STANCE_STYLE.get(cell.stance, "")),
+                                        f" {_breakdown(cell)}"),
                           _evidence(ref))
     return table
 
@@ -111,8 +117,9 @@ def shifts_table(view: Overview) -> Table:
     for name in ("party", "issue", "before", "after"):
         table.add_column(name, overflow="fold")
     for s in view.shifts:
-        side = lambda r: Group(Text(r.stance or "", style=STANCE_STYLE.get(r.stance or "", "")), _evidence(r))  # noqa: E731
-        table.add_row(Text(s.actor), Text(s.issue), side(s.before), side(s.after))
+        side = lambda r, d: Group(Text(f"{d}: {r.stance or ''}", style=STANCE_STYLE.get(r.stance or "", "")),  # noqa: E731
+                                  _evidence(r))
+        table.add_row(Text(s.actor), Text(s.issue), side(s.before, s.before_direction), side(s.after, s.after_direction))
     return table
 
 

@@ -109,8 +109,9 @@ def test_views_overview_matrix_columns_as_the_matrix_command(examples_db, exampl
     with Store(examples_db, readonly=True) as store:
         table = matrix_table(deal_space(store.evidence(), profile=profile), profile=profile)
     assert [c.header for c in table.columns][2:] == examples_view.parties
-    assert [row.issue for row in examples_view.issues] == [str(c) for c in table.columns[0].cells]
-    assert "talks_format" in {row.issue for row in examples_view.impasses}
+    assert [row.label for row in examples_view.issues] == [str(c) for c in table.columns[0].cells]
+    assert examples_view.issues[0].issue == "nuclear" and examples_view.issues[0].status == "agenda"
+    assert examples_view.issues[0].cells["Iran"].direction == "open"
 
 
 def test_views_overview_openings_are_agenda_or_open(examples_view):
@@ -153,9 +154,10 @@ def test_views_overview_to_json_is_plain(examples_view):
     assert data["profile"] == "us-iran-2026" and data["filters"] == {}
     assert set(data["counts"]) == {"articles", "first_copies", "quotes", "events", "positions"}
     cell = next(iter(data["issues"][0]["cells"].values()))
-    assert set(cell) == {"stance", "evidence_count", "sources", "official", "evidence"}
+    assert set(cell) == {"stance", "direction", "firm", "voice", "breakdown", "evidence_count", "sources", "official",
+                         "evidence"}
     assert {"article_id", "title", "source", "published", "actor", "via", "stance", "official", "text", "start",
-            "end", "reported"} == set(cell["evidence"][0])
+            "end", "reported", "issue", "direction", "voice", "confidence"} == set(cell["evidence"][0])
 
 
 CITED = "We will not give up our missile programme under any circumstances"
