@@ -1,366 +1,182 @@
-"""The analysis over positions: current stance per party and issue, issue status, ordering, corroboration, rules."""
+"""The deal space over placed evidence: weighed stances, other voices apart, status over the parties, shifts."""
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import replace
 
 import pytest
 
-from redline.positions.analysis import (
-    AnalysisRules,
-    analyse_positions,
-    corroboration,
-    issue_pairs,
-    party_order,
-)
-from redline.positions.model import STANCES, STATUSES, Analysis, Evidence, Position
-
-_ids = itertools.count()
-
-
-def ev(actor: str, issue: str, stance: str, *, official: bool = True, reported: bool = False,
-       source: str | None = "reuters.com", day: str | None = "2026-02-01", via: str | None = None,
-       text: str | None = None, article: str | None = None) -> Evidence:
-    """One hand-built piece of evidence."""
-    text = text or f"{actor} takes a {stance} stance on {issue}."
-    position = Position(actor=actor, actor_country=None, issue=issue, stance=stance, official=official,
-                        reported=reported, via=via, text=text, start=0, end=len(text), date=day)
-    return Evidence(position=position, article_id=article or f"a{next(_ids)}", source=source, published=day)
-
-
-US, IRAN, ISRAEL = "United States", "Iran", "Israel"
-
-
-def us_iran_case() -> list[Evidence]:
-    """The February 2026 talks as hand-written evidence."""
-    return [
-        ev(US, "ballistic_missiles", "precondition", reported=True, source="reuters.com", via="US officials",
-           text="According to media reports, Washington insists Iran's missile programme be on the table first."),
-        ev(IRAN, "ballistic_missiles", "red_line", source="irna.ir", via="Abbas Araghchi",
-           text="Araghchi said Iran's missiles are not negotiable under any circumstances."),
-        ev(IRAN, "ballistic_missiles", "red_line", official=False, source="aljazeera.com", via="Trita Parsi",
-           text="Analysts say Tehran will never accept limits on its missile arsenal."),
-        ev(IRAN, "ballistic_missiles", "red_line", official=False, source="aljazeera.com", via="an analyst",
-           text="A second analyst told the outlet that missiles remain Tehran's red line."),
-        ev(IRAN, "nuclear", "open", source="irna.ir", via="Abbas Araghchi",
-           text="Iran is ready to discuss its nuclear programme with Washington."),
-        ev(ISRAEL, "proxies", "demand", source="timesofisrael.com", via="Benjamin Netanyahu",
-           text="Netanyahu said any deal must end Iran's support for its proxies."),
-    ]
-
-
-def by_issue(analysis: Analysis) -> dict:
-    """The issues of an analysis by name."""
-    return {i.issue: i for i in analysis.issues}
-
-
-# --- the US-Iran case ---
-
-def test_us_iran_missiles_are_an_impasse_and_nuclear_one_sided():
-    issues = by_issue(analyse_positions(us_iran_case(), parties=[US, IRAN]))
-    missiles = issues["ballistic_missiles"]
-    assert missiles.status == "impasse"
-    assert list(missiles.parties) == [US, IRAN]
-    iran = missiles.parties[IRAN]
-    assert (iran.stance, iran.evidence_count, iran.sources, iran.official) == ("red_line", 3, 2, True)
-    assert missiles.parties[US].stance == "precondition" and missiles.parties[US].official
-    assert issues["nuclear"].status == "one-sided"
-    assert issues["proxies"].status == "one-sided"
-
-
-@pytest.mark.parametrize(("us_stance", "status"), [("open", "agenda"), ("demand", "agenda"), ("offer", "agenda"),
-                                                    ("precondition", "contested"), ("red_line", "contested"),
-                                                    ("reject", "contested")])
-def test_nuclear_status_follows_the_us_stance(us_stance, status):
-    evidence = us_iran_case() + [ev(US, "nuclear", us_stance, source="state.gov")]
-    assert by_issue(analyse_positions(evidence, parties=[US, IRAN]))["nuclear"].status == status
-
-
-def test_israel_demand_on_proxies_meets_an_iranian_rejection():
-    evidence = us_iran_case() + [ev(IRAN, "proxies", "reject", source="presstv.ir")]
-    proxies = by_issue(analyse_positions(evidence, parties=[US, IRAN]))["proxies"]
-    assert proxies.status == "impasse"
-    assert list(proxies.parties) == [IRAN, ISRAEL]  # given parties first, the rest after
-
-
-def test_issue_order_is_severity_then_evidence_then_name():
-    evidence = us_iran_case() + [
-        ev(US, "sanctions", "offer"), ev(IRAN, "sanctions", "demand"),
-        ev(US, "prisoners", "open"), ev(IRAN, "prisoners", "open"), ev(IRAN, "prisoners", "open", source="irna.ir"),
-        ev(US, "enrichment", "demand"), ev(IRAN, "enrichment", "open", official=False),
-    ]
-    analysis = analyse_positions(evidence, parties=[US, IRAN], issues=["snapback"])
-    assert [(i.issue, i.status) for i in analysis.issues] == [
-        ("ballistic_missiles", "impasse"),
-        ("prisoners", "agenda"), ("enrichment", "agenda"), ("sanctions", "agenda"),
-        ("nuclear", "one-sided"), ("proxies", "one-sided"),
-        ("snapback", "unknown"),
-    ]
-
-
-# --- every status, every pair ---
-
-@pytest.mark.parametrize(("a", "b"), list(itertools.product(STANCES, STANCES)))
-def test_every_stance_pair_gives_the_table_status(a, b):
-    rules = AnalysisRules.load()
-    analysis = analyse_positions([ev(US, "x", a), ev(IRAN, "x", b)])
-    assert analysis.issues[0].status == rules.pair_status(a, b) == rules.pair_status(b, a)
-
-
-def test_the_documented_table():
-    rules = AnalysisRules.load()
-    expected = {
-        "impasse": {("demand", "red_line"), ("demand", "reject"), ("precondition", "red_line"),
-                    ("precondition", "reject"), ("red_line", "red_line"), ("red_line", "reject")},
-        "agenda": {("demand", "open"), ("demand", "offer"), ("precondition", "offer"), ("open", "open"),
-                   ("open", "offer"), ("offer", "offer")},
-    }
-    for a, b in itertools.combinations_with_replacement(STANCES, 2):
-        want = next((s for s, pairs in expected.items() if (a, b) in pairs), "contested")
-        assert rules.pair_status(a, b) == want, (a, b)
+from dealspace_evidence import ev  # tests/dealspace/dealspace_evidence.py
+from redline.dealspace import AnalysisRules, analysis_json, deal_space, make_evidence, select_matrix, status_of
+from redline.dealspace.status import analyse
+from redline.dealspace.timeline import shifts
+from redline.dealspace.weigh import weigh
+from redline.positions import CaseProfile, Position
+
+RULES = AnalysisRules.load()
+US, IRAN, ISRAEL, TURKEY = "United States", "Iran", "Israel", "Turkey"
+
 
-
-def test_every_status_is_reachable():
-    evidence = [
-        ev(US, "impasse_issue", "demand"), ev(IRAN, "impasse_issue", "red_line"),
-        ev(US, "agenda_issue", "open"), ev(IRAN, "agenda_issue", "open"),
-        ev(US, "contested_issue", "offer"), ev(IRAN, "contested_issue", "reject"),
-        ev(US, "one_sided_issue", "demand"),
-        ev(IRAN, "garbled_issue", "maybe"),  # an unknown stance is unusable evidence
-        ev("", "garbled_issue", "demand"),  # so is evidence without a party
-    ]
-    statuses = {i.issue: i.status for i in analyse_positions(evidence, issues=["unreported_issue"]).issues}
-    assert statuses == {"impasse_issue": "impasse", "agenda_issue": "agenda", "contested_issue": "contested",
-                        "one_sided_issue": "one-sided", "garbled_issue": "unknown", "unreported_issue": "unknown"}
-    assert set(statuses.values()) == set(STATUSES)
+# --- weighing one party's evidence ---
 
+def test_status_weigh_counts_distinct_sources_over_repeats():
+    items = [ev(IRAN, "x", "reject", source="irna.ir", article="one"),
+             ev(IRAN, "x", "reject", source="irna.ir", article="one"),
+             ev(IRAN, "x", "open", source="reuters.com"), ev(IRAN, "x", "open", source="ap.org")]
+    stance = weigh(items, RULES)
+    assert stance.direction == "open"  # two sources beat one source said twice in one article
+    assert stance.breakdown.counts == {"against": 2, "open": 2} and stance.breakdown.sources == {"against": 1, "open": 2}
+    assert stance.evidence_count == 4 and stance.sources == 3
 
-def test_unknown_issue_has_no_parties():
-    analysis = analyse_positions([ev(IRAN, "x", "shrug")])
-    assert analysis.to_json()["issues"] == [{"issue": "x", "status": "unknown", "parties": {}}]
 
+def test_status_weigh_prefers_recent_evidence():
+    old = [ev(IRAN, "x", "reject", day="2025-01-01", source=s) for s in ("a", "b")]
+    new = [ev(IRAN, "x", "open", day="2026-02-01", source="c")]
+    assert weigh(old + new, RULES).direction == "open"
+    same_day = [replace(e, published="2026-02-01") for e in old]
+    assert weigh(same_day + new, RULES).direction == "against"
+
+
+def test_status_weigh_uses_confidence():
+    items = [ev(IRAN, "x", "reject", confidence=0.2, source="a"), ev(IRAN, "x", "open", confidence=0.9, source="b")]
+    assert weigh(items, RULES).direction == "open"
+    flipped = [replace(e, position=replace(e.position, confidence=1.1 - e.position.confidence)) for e in items]
+    assert weigh(flipped, RULES).direction == "against"
 
-def test_empty_input():
-    assert analyse_positions([]) == Analysis(issues=[])
-    assert analyse_positions([]).to_json() == {"issues": [], "shifts": []}
-    assert corroboration([]) == []
-
-
-# --- three or more parties ---
 
-def test_three_parties_take_the_most_blocking_pair():
-    evidence = [ev(US, "proxies", "demand"), ev(ISRAEL, "proxies", "open"), ev(IRAN, "proxies", "red_line")]
-    issue = analyse_positions(evidence, parties=[US, IRAN, ISRAEL]).issues[0]
-    assert issue.status == "impasse"
-    assert {(p.a, p.b): p.status for p in issue_pairs(issue)} == {
-        (US, IRAN): "impasse", (US, ISRAEL): "agenda", (IRAN, ISRAEL): "contested"}
+def test_status_weigh_firm_needs_a_firm_stance():
+    assert weigh([ev(IRAN, "x", "red_line")], RULES).firm
+    assert not weigh([ev(IRAN, "x", "reject")], RULES).firm
+    assert weigh([ev(US, "x", "demand")], RULES).firm and not weigh([ev(US, "x", "offer")], RULES).firm
+
 
-
-def test_allies_with_the_same_stance_form_a_bloc():
-    evidence = [ev(US, "proxies", "demand"), ev(ISRAEL, "proxies", "demand"), ev(IRAN, "proxies", "open")]
-    issue = analyse_positions(evidence, parties=[US, ISRAEL, IRAN]).issues[0]
-    assert issue.status == "agenda"  # US-Israel (demand/demand) is a bloc, not a contest
-    pairs = {(p.a, p.b): p for p in issue_pairs(issue)}
-    assert not pairs[(US, ISRAEL)].compared and pairs[(US, ISRAEL)].status == "contested"
-    assert pairs[(US, IRAN)].compared and pairs[(US, IRAN)].to_json() == {
-        "parties": [US, IRAN], "stances": ["demand", "open"], "status": "agenda", "compared": True}
-    no_blocs = replace(AnalysisRules.load(), same_stance_is_bloc=False)
-    assert analyse_positions(evidence, rules=no_blocs).issues[0].status == "contested"
-
-
-def test_three_parties_all_alike_use_the_table():
-    rejecting = [ev(p, "snapback", "reject") for p in (US, IRAN, ISRAEL)]
-    assert analyse_positions(rejecting).issues[0].status == "contested"
-    opening = [ev(p, "talks", "open") for p in (US, IRAN, ISRAEL)]
-    assert analyse_positions(opening).issues[0].status == "agenda"
-
-
-def test_two_parties_with_the_same_stance_use_the_table():
-    assert analyse_positions([ev(US, "x", "red_line"), ev(IRAN, "x", "red_line")]).issues[0].status == "impasse"
-
-
-# --- parties ---
-
-def test_party_order_given_first_then_alphabetical():
-    evidence = [ev("Oman", "x", "offer"), ev(IRAN, "x", "open"), ev("china", "x", "open"), ev(US, "x", "demand")]
-    assert party_order(evidence, [US, "Qatar", IRAN]) == [US, IRAN, "china", "Oman"]
-    issue = analyse_positions(evidence, parties=[US, "Qatar", IRAN]).issues[0]
-    assert list(issue.parties) == [US, IRAN, "china", "Oman"]  # a given party without evidence is not listed
-    assert list(analyse_positions(evidence).issues[0].parties) == ["china", IRAN, "Oman", US]
-
-
-# --- current stance ---
-
-def test_latest_date_wins():
-    evidence = [ev(IRAN, "x", "reject", day="2026-02-01", source="irna.ir"),
-                ev(IRAN, "x", "reject", day="2026-02-01", source="presstv.ir"),
-                ev(IRAN, "x", "open", day="2026-02-10", source="irna.ir")]
-    stance = analyse_positions(evidence).issues[0].parties[IRAN]
-    assert (stance.stance, stance.evidence_count, stance.sources) == ("open", 1, 1)
-    assert stance.evidence == [evidence[2]]
-
-
-def test_same_day_official_beats_commentary_with_more_sources():
-    evidence = [ev(IRAN, "x", "open", official=False, source=s) for s in ("a.com", "b.com", "c.com")]
-    evidence.append(ev(IRAN, "x", "red_line", source="irna.ir"))
-    stance = analyse_positions(evidence).issues[0].parties[IRAN]
-    assert (stance.stance, stance.official, stance.evidence_count) == ("red_line", True, 1)
-
-
-def test_same_day_more_sources_then_more_evidence():
-    two_sources = [ev(IRAN, "x", "open", source="a.com"), ev(IRAN, "x", "open", source="b.com")]
-    three_reports = [ev(IRAN, "x", "reject", source="c.com") for _ in range(3)]
-    assert analyse_positions(two_sources + three_reports).issues[0].parties[IRAN].stance == "open"
-    one_report = [ev(IRAN, "x", "open", source="a.com")]
-    assert analyse_positions(one_report + three_reports).issues[0].parties[IRAN].stance == "reject"
-
-
-def test_same_day_full_tie_goes_to_the_later_statement():
-    evidence = [ev(IRAN, "x", "open", day="2026-02-01T16:00:00", source="a.com"),
-                ev(IRAN, "x", "reject", day="2026-02-01T09:00:00", source="b.com")]
-    assert analyse_positions(evidence).issues[0].parties[IRAN].stance == "open"
-    assert analyse_positions(evidence[::-1]).issues[0].parties[IRAN].stance == "open"
-
-
-def test_later_commentary_does_not_override_an_official_stance():
-    evidence = [ev(IRAN, "x", "red_line", day="2026-02-01", source="irna.ir"),
-                ev(IRAN, "x", "open", official=False, day="2026-02-05", source="a.com"),
-                ev(IRAN, "x", "red_line", official=False, day="2026-02-06", source="b.com")]
-    stance = analyse_positions(evidence).issues[0].parties[IRAN]
-    assert (stance.stance, stance.evidence_count, stance.sources) == ("red_line", 2, 2)  # agreeing commentary counts
-
-
-def test_commentary_alone_follows_the_latest_date():
-    evidence = [ev(IRAN, "x", "red_line", official=False, day="2026-02-01"),
-                ev(IRAN, "x", "open", official=False, day="2026-02-05")]
-    stance = analyse_positions(evidence).issues[0].parties[IRAN]
-    assert (stance.stance, stance.official) == ("open", False)
-
-
-def test_undated_evidence_counts_as_older():
-    undated = ev(IRAN, "x", "reject", day=None, source="a.com")
-    dated = ev(IRAN, "x", "open", day="2026-02-01", source="b.com")
-    assert analyse_positions([dated, undated]).issues[0].parties[IRAN].stance == "open"
-    agreeing = ev(IRAN, "x", "open", day=None, source="c.com")
-    stance = analyse_positions([undated, agreeing, dated]).issues[0].parties[IRAN]
-    assert (stance.stance, stance.evidence_count, stance.sources) == ("open", 2, 2)
-    assert analyse_positions([undated]).issues[0].parties[IRAN].stance == "reject"
-
-
-def test_position_date_used_when_the_article_has_none():
-    older = ev(IRAN, "x", "reject", day="2026-02-01")
-    newer = ev(IRAN, "x", "open", day="2026-02-03")
-    newer = replace(newer, published=None)
-    assert newer.position.date == "2026-02-03"
-    assert analyse_positions([newer, older]).issues[0].parties[IRAN].stance == "open"
-
-
-def test_unparsable_dates_count_as_undated():
-    odd = ev(IRAN, "x", "reject", day="last Tuesday")
-    dated = ev(IRAN, "x", "open", day="2026-02-01")
-    assert analyse_positions([dated, odd]).issues[0].parties[IRAN].stance == "open"
-
-
-# --- distinct sources and corroboration ---
-
-def test_sources_are_counted_distinctly():
-    evidence = [ev(IRAN, "x", "red_line", source="irna.ir") for _ in range(3)]
-    evidence.append(ev(IRAN, "x", "red_line", source=" IRNA.ir "))
-    stance = analyse_positions(evidence).issues[0].parties[IRAN]
-    assert (stance.evidence_count, stance.sources) == (4, 1)
-
-
-def test_articles_without_a_source_count_one_each():
-    evidence = [ev(IRAN, "x", "red_line", source=None, article="a1"),
-                ev(IRAN, "x", "red_line", source=None, article="a2"),
-                ev(IRAN, "x", "red_line", source="", article="a2")]
-    assert analyse_positions(evidence).issues[0].parties[IRAN].sources == 2
-
-
-def test_corroboration_counts_and_weights():
-    evidence = [
-        ev(IRAN, "missiles", "red_line", source="irna.ir"),
-        ev(IRAN, "missiles", "red_line", source="irna.ir", official=False),  # irna counts once, at its best: 1.0
-        ev(IRAN, "missiles", "red_line", source="aljazeera.com", official=False),  # 0.4
-        ev(IRAN, "missiles", "red_line", source="bbc.co.uk", reported=True),  # 0.75
-        ev(IRAN, "missiles", "open", source="a.com", official=False, reported=True),  # 0.4 * 0.75
-        ev(US, "missiles", "precondition", source="reuters.com"),
-        ev(US, "missiles", "wobble", source="reuters.com"),  # unusable: ignored
-    ]
-    rows = {(c.actor, c.stance): c for c in corroboration(evidence)}
-    assert list(rows) == [(IRAN, "red_line"), (IRAN, "open"), (US, "precondition")]
-    red = rows[(IRAN, "red_line")]
-    assert (red.evidence_count, red.sources, red.official, red.unofficial) == (4, 3, 2, 2)
-    assert red.score == pytest.approx(1.0 + 0.4 + 0.75)
-    assert rows[(IRAN, "open")].score == pytest.approx(0.3)
-    assert red.to_json() == {"actor": IRAN, "issue": "missiles", "stance": "red_line", "evidence_count": 4,
-                             "sources": 3, "official": 2, "unofficial": 2, "score": 2.15}
-
-
-def test_corroboration_uses_the_rules_weights():
-    rules = replace(AnalysisRules.load(), weights=replace(AnalysisRules.load().weights, commentary=0.1))
-    rows = corroboration([ev(IRAN, "x", "open", official=False)], rules=rules)
-    assert rows[0].score == pytest.approx(0.1)
-
-
-# --- JSON ---
-
-def test_to_json_shape():
-    analysis = analyse_positions(us_iran_case() + [ev(IRAN, "nuclear", "reject", day="2026-01-20", source="irna.ir")],
-                                 parties=[US, IRAN])
-    data = analysis.to_json()
-    assert set(data) == {"issues", "shifts"}
-    assert data["issues"][0] == {
-        "issue": "ballistic_missiles", "status": "impasse",
-        "parties": {US: {"stance": "precondition", "evidence_count": 1, "sources": 1},
-                    IRAN: {"stance": "red_line", "evidence_count": 3, "sources": 2}},
-    }
-    for issue in data["issues"]:
-        assert set(issue) == {"issue", "status", "parties"} and issue["status"] in STATUSES
-        for stance in issue["parties"].values():
-            assert set(stance) == {"stance", "evidence_count", "sources"}
-    assert [(s["actor"], s["issue"], s["before"]["stance"], s["after"]["stance"]) for s in data["shifts"]] == [
-        (IRAN, "nuclear", "reject", "open")]
-
-
-# --- rules ---
-
-def test_shipped_rules_are_complete():
-    rules = AnalysisRules.load()
-    assert len(rules.pairs) == len(STANCES) ** 2
-    assert rules.severity == ("impasse", "contested", "agenda", "one-sided", "unknown")
-    assert rules.same_time_days == 1 and not rules.commentary_shifts_when_official and rules.same_stance_is_bloc
-    assert rules.weights.official > rules.weights.commentary
-    assert AnalysisRules.load() is AnalysisRules.load()  # read once
-
-
-def test_user_rules_merge_over_the_shipped(tmp_path):
+# --- voices ---
+
+def test_status_voice_of_legislators_leaders_and_commentary():
+    def p(**kw) -> Position:
+        base = dict(actor=US, actor_country=None, issue="x", stance="reject", official=True, reported=False,
+                    via="Lindsey Graham", text="t", start=0, end=1, date=None)
+        return Position(**{**base, **kw})
+
+    def voice(position: Position, role: str | None) -> str:
+        return make_evidence(position, article_id="a", source=None, published=None, role=role).voice
+
+    assert voice(p(), "senator") == "legislator"
+    assert voice(p(via="US Congress"), None) == "legislator"
+    assert voice(p(via="Donald Trump"), "US president") == "leader"
+    assert voice(p(via="Mike Pence"), "vice president") == "official"
+    assert voice(p(via="Barack Obama"), "former president") == "commentary"
+    assert voice(p(official=False, via="an analyst"), None) == "commentary"
+
+
+def test_status_other_voices_do_not_make_the_party_stance():
+    evidence = [ev(US, "withdrawal", "demand", voice="leader", via="Donald Trump"),
+                ev(US, "withdrawal", "reject", voice="legislator", via="Lindsey Graham", source="a"),
+                ev(US, "withdrawal", "reject", voice="legislator", via="Lindsey Graham", source="b"),
+                ev(US, "withdrawal", "reject", official=False, voice="commentary", source="c")]
+    issue = analyse(evidence).issue("withdrawal")
+    assert list(issue.parties) == [US] and issue.parties[US].direction == "for"
+    assert set(issue.voices) == {f"{US} · legislator", f"{US} · commentary"}
+    assert issue.voices[f"{US} · legislator"].direction == "against"
+    assert issue.status == "one-sided"
+
+
+# --- status ---
+
+def test_status_impasse_needs_a_firm_for_and_a_red_line():
+    missiles = [ev(US, "missiles", "demand"), ev(IRAN, "missiles", "red_line")]
+    assert analyse(missiles).issue("missiles").status == "impasse"
+    contested = [ev(US, "missiles", "demand"), ev(IRAN, "missiles", "reject")]
+    assert analyse(contested).issue("missiles").status == "contested"
+    agenda = [ev(US, "nuclear", "demand"), ev(IRAN, "nuclear", "open")]
+    assert analyse(agenda).issue("nuclear").status == "agenda"
+    assert analyse([ev(US, "x", "demand")]).issue("x").status == "one-sided"
+    assert analyse([], issues=["y"]).issue("y").status == "unknown"
+
+
+def test_status_same_direction_is_agreement_not_conflict():
+    # "demand the YPG's removal" and "reject a YPG role" are both against: no conflict between them
+    both_against = [ev(TURKEY, "kurds", "demand", direction="against"), ev(IRAN, "kurds", "reject")]
+    assert analyse(both_against).issue("kurds").status == "agenda"
+
+
+def test_status_is_computed_over_the_parties_shown():
+    evidence = [ev(US, "missiles", "demand", source="a"), ev(US, "missiles", "demand", source="b"),
+                ev(IRAN, "missiles", "red_line"), ev(ISRAEL, "missiles", "demand")]
+    analysis = analyse(evidence)
+    assert analysis.issue("missiles").status == "impasse"
+    choice = select_matrix(analysis, profile=None, max_issues=5, max_parties=1)
+    assert choice.parties == [US] and choice.issues[0].status == "one-sided"  # the red line is not on screen
+    scoped = analyse(evidence, scope=[US, ISRAEL])
+    assert scoped.issue("missiles").status == "agenda"
+
+
+def test_status_of_directions_only():
+    stances = analyse([ev(US, "x", "demand"), ev(IRAN, "x", "open")]).issue("x").parties
+    assert status_of(stances) == "agenda" and status_of({}) == "unknown"
+
+
+# --- shifts ---
+
+def test_status_shift_is_a_confirmed_change_of_direction():
+    before = [ev(IRAN, "x", "reject", day="2026-01-01", source=s) for s in ("a", "b")]
+    after = [ev(IRAN, "x", "demand", day="2026-03-01", source=s) for s in ("a", "b")]
+    found = shifts(IRAN, "x", before + after, RULES)
+    assert len(found) == 1 and (found[0].before_direction, found[0].after_direction) == ("against", "for")
+    assert found[0].before.date == "2026-01-01" and found[0].after.date == "2026-03-01"
+
+
+def test_status_rewording_and_strays_are_no_shift():
+    reworded = [ev(TURKEY, "kurds", "reject", day="2026-01-01"),
+                ev(TURKEY, "kurds", "demand", direction="against", day="2026-03-01"),
+                ev(TURKEY, "kurds", "red_line", day="2026-05-01")]
+    assert shifts(TURKEY, "kurds", reworded, RULES) == []
+    stray = [ev(TURKEY, "kurds", "reject", day="2026-01-01"), ev(TURKEY, "kurds", "demand", day="2026-03-01"),
+             ev(TURKEY, "kurds", "reject", day="2026-05-01")]
+    assert shifts(TURKEY, "kurds", stray, RULES) == []  # one source, one window, not kept: no change of policy
+    undated = [ev(TURKEY, "kurds", "reject", day=None), ev(TURKEY, "kurds", "demand", day=None)]
+    assert shifts(TURKEY, "kurds", undated, RULES) == []
+
+
+# --- the deal space end to end, from positions ---
+
+def test_status_deal_space_on_a_profile_gives_the_json_contract():
+    profile = CaseProfile.load("us-iran-2026")
+
+    def said(actor: str, stance: str, phrase: str, text: str, via: str) -> object:
+        start = text.index(phrase)
+        p = Position(actor, None, "x", stance, True, False, via, text, 0, len(text), "2026-02-01", 0.7, phrase,
+                     start, start + len(phrase))
+        return make_evidence(p, article_id=f"{actor}{stance}", source=actor, published="2026-02-01")
+
+    evidence = [said(US, "demand", "limits on its ballistic missiles", "Washington wants limits on its ballistic "
+                     "missiles.", "Marco Rubio"),
+                said(IRAN, "red_line", "missile programme", "Tehran said its missile programme is not negotiable.",
+                     "Ali Shamkhani"),
+                said(IRAN, "open", "nuclear programme", "Iran is ready to talk about its nuclear programme.",
+                     "Abbas Araghchi")]
+    data = analysis_json(evidence, profile=profile)
+    missiles = next(i for i in data["issues"] if i["issue"] == "missiles")
+    assert missiles["label"] == "Limits on Iran's ballistic missiles" and missiles["status"] == "impasse"
+    assert missiles["parties"][US]["direction"] == "for" and missiles["parties"][IRAN]["direction"] == "against"
+    assert set(missiles["parties"][IRAN]) >= {"stance", "direction", "evidence_count", "sources", "breakdown"}
+    nuclear = next(i for i in data["issues"] if i["issue"] == "nuclear")
+    assert nuclear["parties"][IRAN]["direction"] == "open"
+    assert deal_space(evidence, profile=profile).issue("sanctions").status == "unknown"
+
+
+def test_status_rules_file_overrides(tmp_path):
     path = tmp_path / "rules.yaml"
-    path.write_text("weights: {commentary: 0.2}\nsame_time_days: 2\n"
-                    "pairs:\n  demand: [contested, contested, impasse, contested, agenda, impasse]\n"
-                    "  open: [contested, contested, contested, agenda, agenda, contested]\n", encoding="utf-8")
+    path.write_text("directions: {offer: for}\nfirm: {for: [demand, precondition, offer]}\n", encoding="utf-8")
     rules = AnalysisRules.load(path)
-    assert (rules.weights.commentary, rules.weights.official, rules.same_time_days) == (0.2, 1.0, 2)
-    assert rules.pair_status("demand", "open") == "contested"
-    assert rules.pair_status("demand", "red_line") == "impasse"
+    assert rules.directions["offer"] == "for" and rules.directions["demand"] == "for"
+    assert weigh([ev(US, "x", "offer", direction="for")], rules).firm
+    with pytest.raises(ValueError):
+        AnalysisRules.from_mapping({**_shipped(), "directions": {"demand": "sideways"}})
 
 
-@pytest.mark.parametrize("text", [
-    "pairs:\n  demand: [contested, contested, impasse, contested, agenda, impasse]\n",  # no longer symmetric
-    "pairs:\n  demand: [contested, contested, impasse]\n",  # short row
-    "pairs:\n  demand: [contested, contested, impasse, agenda, agenda, one-sided]\n",  # not a pair status
-    "severity: [impasse, agenda, contested, one-sided]\n",  # a status missing
-])
-def test_bad_rules_are_refused(tmp_path, text):
-    path = tmp_path / "rules.yaml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(ValueError, match="analysis.yaml"):
-        AnalysisRules.load(path)
+def _shipped() -> dict:
+    """The shipped rules as a mapping."""
+    from redline.dealspace.rules import _shipped_yaml
 
-
-def test_severity_order_is_data():
-    rules = replace(AnalysisRules.load(), severity=("contested", "impasse", "agenda", "one-sided", "unknown"))
-    evidence = [ev(US, "x", "demand"), ev(ISRAEL, "x", "red_line"), ev(IRAN, "x", "reject"), ev("Oman", "x", "offer")]
-    assert analyse_positions(evidence, rules=rules).issues[0].status == "contested"
-    assert analyse_positions(evidence).issues[0].status == "impasse"
+    return dict(_shipped_yaml())
