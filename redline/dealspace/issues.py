@@ -194,7 +194,9 @@ def _open_mode(positions: list[Position], rules: AnalysisRules) -> IssueMap:
 def open_phrase(position: Position) -> str:
     """The phrase an open-mode position is clustered by: its `issue_text` when that makes a proposition,
     else the stage's issue label when that does ("him" -> "missile capability"), else "" (left out)."""
-    for phrase in (position.issue_text, position.issue):
+    # a profile key given at ingest ("us_withdrawal") is no phrase of the text: only the written one counts
+    label = position.issue if position.issue and "_" not in position.issue else None
+    for phrase in (position.issue_text, label):
         if phrase and label_form(phrase.strip()):
             return label_form(phrase.strip())
     return ""
