@@ -12,7 +12,7 @@ Rules, weights and word lists: `redline/data/analysis.yaml`; propositions and re
 its profile (`redline/data/profiles/`).
 """
 
-from redline.dealspace.issues import IssueInfo, IssueMap, map_issues, merge_phrases
+from redline.dealspace.issues import IssueInfo, IssueMap, map_issues, merge_phrases, normalise_issues
 from redline.dealspace.matrix import MatrixChoice, by_weight, over_parties, select_matrix
 from redline.dealspace.model import (DIRECTIONS, STATUSES, VOICES, Analysis, Breakdown, Evidence, IssueStatus,
                                      PartyStance, Shift)
@@ -27,6 +27,6 @@ __all__ = [
     "DIRECTIONS", "STATUSES", "VOICES", "Analysis", "AnalysisRules", "Breakdown", "Evidence", "IssueInfo",
     "IssueMap", "IssueStatus", "MatrixChoice", "PartyStance", "Placed", "Shift", "analysis_json", "analysis_of",
     "article_evidence", "by_weight", "deal_space", "extract_document", "make_evidence", "map_issues",
-    "merge_phrases", "merged_evidence", "over_parties", "place", "select_matrix", "status_of", "stored_evidence",
+    "merge_phrases", "merged_evidence", "normalise_issues", "over_parties", "place", "select_matrix", "status_of", "stored_evidence",
     "suggest_profile", "voice_of",
 ]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
@@ -322,3 +322,11 @@ def reads_as_label(phrase: str) -> bool:
     if len(tokens) >= 2:
         return True
     return bool(tokens) and tokens[0].tag in ("NNS", "NNPS")
+
+
+def normalise_issues(positions: list[Position], *, profile: CaseProfile | None = None) -> list[Position]:
+    """The positions with their issue replaced by the issue they are placed on (merged across articles, or
+    the profile's key); a position left out keeps its own. The input is left unchanged."""
+    found = map_issues(positions, profile=profile)
+    return [replace(p, issue=where.key) if where.key is not None else replace(p)
+            for p, where in zip(positions, found.placements)]
