@@ -174,7 +174,7 @@ def _open_mode(positions: list[Position], rules: AnalysisRules) -> IssueMap:
     for p, ph in zip(positions, phrases):
         if ph:
             members.setdefault(mapping[ph], Counter())[ph] += 1
-            sentences.setdefault(ph, []).append(p.text.casefold())
+            sentences.setdefault(ph, []).append(p.text)
     labels: dict[str, str] = {}
     issues = {}
     for anchor, counts in members.items():
@@ -206,8 +206,12 @@ def _cluster_label(counts: Counter, sentences: dict[str, list[str]]) -> str | No
     """The most frequent member that reads as a label (two or more words, or a plural noun) and occurs in
     one of its own evidence sentences; None when no member does."""
     for phrase, _ in sorted(counts.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0])):
-        if reads_as_label(phrase) and any(phrase.casefold() in s for s in sentences.get(phrase, ())):
-            return phrase
+        if not reads_as_label(phrase):
+            continue
+        for sentence in sentences.get(phrase, ()):
+            at = sentence.lower().find(phrase.lower())
+            if at >= 0 and len(sentence.lower()) == len(sentence):
+                return sentence[at:at + len(phrase)]  # as written ("Kurdish participation", not the lemmas)
     return None
 
 
