@@ -71,23 +71,25 @@ def breakdown(items: list[Evidence]) -> Breakdown:
     return Breakdown(counts=dict(counts), sources=sources)
 
 
-def weigh(items: list[Evidence], rules: AnalysisRules, *, voice: str = "official",
-          recency: bool = True) -> PartyStance:
-    """The party's stance from its evidence on one issue (items must carry a direction)."""
-    days = [d for d in map(evidence_day, items) if d is not None]
-    latest = max(days) if days and recency else None
-    weights = [item_weight(e, rules, latest) if recency else item_weight(e, rules, evidence_day(e)) for e in items]
-    scores = direction_scores(items, weights, rules.repeat_factor)
-    order = {e.article_id: n for n, e in enumerate(items)}
-    # Ties go to the direction of the latest item among the tied ones.
+def _winner(items: list[Evidence], scores: dict[str, float]) -> str:
+    """The direction with the highest score; a tie goes to the direction of the latest item among the tied."""
     top = max(scores.values())
     tied = [d for d in DIRECTIONS if scores[d] == top]
-    if len(tied) > 1:
-        latest_item = max((e for e in items if e.direction in tied),
-                          key=lambda e: (e.date or "", order[e.article_id]))
-        direction = latest_item.direction
-    else:
-        direction = tied[0]
+    if len(tied) == 1:
+        return tied[0]
+    dated = [(e.date or "", n, e.direction) for n, e in enumerate(items) if e.direction in tied]
+    return max(dated)[2] if dated else tied[0]
+
+
+def weigh(items: list[Evidence], rules: AnalysisRules, *, voice: str = "official",
+          recency: bool = True) -> PartyStance:
+    """The party's stance from its evidence on one issue (items must carry a direction). Without `recency`
+    every dated item weighs as if it were the latest (the windows of `timeline` compare like with like)."""
+    days = [d for d in map(evidence_day, items) if d is not None]
+    latest = max(days) if days else None
+    weights = [item_weight(e, rules, latest if recency else evidence_day(e)) for e in items]
+    scores = direction_scores(items, weights, rules.repeat_factor)
+    direction = _winner(items, scores)
     carrying = [(e, w) for e, w in zip(items, weights) if e.direction == direction]
     by_stance: Counter[str] = Counter()
     for e, w in carrying:

@@ -10,12 +10,11 @@ Sizes and caps come from `redline/data/views.yaml`.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from redline.datafiles import load_data_yaml
-from redline.dealspace import (Analysis, Evidence, IssueStatus, MatrixChoice, PartyStance, Shift, by_weight,
+from redline.dealspace import (Analysis, Evidence, IssueStatus, PartyStance, Shift, by_weight,
                                deal_space, select_matrix, stored_evidence)
 from redline.events.model import MergedEvent
 from redline.positions import CaseProfile
