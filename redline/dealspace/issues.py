@@ -80,9 +80,13 @@ def _onto_profile(positions: list[Position], profile: CaseProfile, rules: Analys
     keys = {i.key for i in profile.issues}
     found: list[str | None] = []
     unmatched: dict[str, list[int]] = {}
+    known: dict[tuple[str | None, str | None], str | None] = {}  # a large store repeats its phrases
     for n, p in enumerate(positions):
-        key = (profile.match(p.issue_text or "") or (None if p.issue in keys else profile.match(p.issue or ""))
-               or (p.issue if p.issue in keys else None))
+        pair = (p.issue_text, p.issue)
+        if pair not in known:
+            known[pair] = (profile.match(p.issue_text or "") or (None if p.issue in keys else profile.match(p.issue or ""))
+                           or (p.issue if p.issue in keys else None))
+        key = known[pair]
         found.append(key)
         if key is None:
             for phrase in {(p.issue_text or "").strip(), (p.issue or "").strip()} - {""}:
@@ -96,19 +100,26 @@ def _onto_profile(positions: list[Position], profile: CaseProfile, rules: Analys
     for n, (_, key) in best.items():
         found[n] = key
     issues = {i.key: IssueInfo(i.key, i.proposition or i.label, _members(positions, found, i.key)) for i in profile.issues}
+    signs: dict[tuple[str, str, str], int] = {}
     placements = []
     for p, key in zip(positions, found):
         if key is None:
             placements.append(Placement(None))
             continue
-        issue = profile.issue(key)
-        # A phrase that neither names the issue nor holds a reversal term ("Trump", "a halt") says nothing of
-        # its sign: it counts as +1. One that does ("an end" [to the YPG]) is read against the proposition.
         context = sign_phrase(p, rules)
-        named = key in profile.matches(phrase_of(p)) or reversals(context, rules.reversal_words + issue.reverse) > 0
-        sign = _sign(context, issue.proposition or issue.label, rules, issue.reverse) if named else 1
-        placements.append(Placement(key, sign))
+        at = (key, context, phrase_of(p))
+        if at not in signs:
+            signs[at] = _profile_sign(profile.issue(key), context, phrase_of(p), profile, rules)
+        placements.append(Placement(key, signs[at]))
     return IssueMap(issues=issues, placements=placements)
+
+
+def _profile_sign(issue, context: str, phrase: str, profile: CaseProfile, rules: AnalysisRules) -> int:
+    """A phrase's sign toward a profile issue's proposition. A phrase that neither names the issue nor holds
+    a reversal term ("Trump", "a halt") says nothing of its sign: +1. One that does ("an end" [to the YPG])
+    is read against the proposition."""
+    named = issue.key in profile.matches(phrase) or reversals(context, rules.reversal_words + issue.reverse) > 0
+    return _sign(context, issue.proposition or issue.label, rules, issue.reverse) if named else 1
 
 
 def _members(positions: list[Position], found: list[str | None], key: str) -> tuple[str, ...]:

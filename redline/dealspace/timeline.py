@@ -14,7 +14,7 @@ from datetime import date
 
 from redline.dealspace.model import Evidence, Shift
 from redline.dealspace.rules import AnalysisRules
-from redline.dealspace.weigh import distinct_sources, evidence_day, weigh
+from redline.dealspace.weigh import direction_scores, distinct_sources, evidence_day, item_weight, winner
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +40,13 @@ def windows(evidence: list[Evidence], rules: AnalysisRules) -> list[Window]:
             groups[-1][1].append(e)
         else:
             groups.append((day, [e]))
-    return [Window(start, tuple(items), weigh(items, rules, recency=False).direction) for start, items in groups]
+    return [Window(start, tuple(items), window_direction(items, rules)) for start, items in groups]
+
+
+def window_direction(items: list[Evidence], rules: AnalysisRules) -> str:
+    """The direction a window's items weigh toward (as `weigh` without recency, scores only)."""
+    weights = [item_weight(e, rules, evidence_day(e)) for e in items]
+    return winner(items, direction_scores(items, weights, rules.repeat_factor))
 
 
 def _confirmed(found: list[Window], n: int, rules: AnalysisRules) -> bool:

@@ -71,7 +71,7 @@ def breakdown(items: list[Evidence]) -> Breakdown:
     return Breakdown(counts=dict(counts), sources=sources)
 
 
-def _winner(items: list[Evidence], scores: dict[str, float]) -> str:
+def winner(items: list[Evidence], scores: dict[str, float]) -> str:
     """The direction with the highest score; a tie goes to the direction of the latest item among the tied."""
     top = max(scores.values())
     tied = [d for d in DIRECTIONS if scores[d] == top]
@@ -89,7 +89,7 @@ def weigh(items: list[Evidence], rules: AnalysisRules, *, voice: str = "official
     latest = max(days) if days else None
     weights = [item_weight(e, rules, latest if recency else evidence_day(e)) for e in items]
     scores = direction_scores(items, weights, rules.repeat_factor)
-    direction = _winner(items, scores)
+    direction = winner(items, scores)
     carrying = [(e, w) for e, w in zip(items, weights) if e.direction == direction]
     by_stance: Counter[str] = Counter()
     for e, w in carrying:
