@@ -100,26 +100,42 @@ def _onto_profile(positions: list[Position], profile: CaseProfile, rules: Analys
     for n, (_, key) in best.items():
         found[n] = key
     issues = {i.key: IssueInfo(i.key, i.proposition or i.label, _members(positions, found, i.key)) for i in profile.issues}
-    signs: dict[tuple[str, str, str], int] = {}
+    signs: dict[tuple[str, str, str, str], int] = {}
     placements = []
     for p, key in zip(positions, found):
         if key is None:
             placements.append(Placement(None))
             continue
         context = sign_phrase(p, rules)
-        at = (key, context, phrase_of(p))
+        at = (key, context, phrase_of(p), p.text)
         if at not in signs:
-            signs[at] = _profile_sign(profile.issue(key), context, phrase_of(p), profile, rules)
+            signs[at] = _profile_sign(profile.issue(key), context, phrase_of(p), p.text, profile, rules)
         placements.append(Placement(key, signs[at]))
     return IssueMap(issues=issues, placements=placements)
 
 
-def _profile_sign(issue, context: str, phrase: str, profile: CaseProfile, rules: AnalysisRules) -> int:
-    """A phrase's sign toward a profile issue's proposition. A phrase that neither names the issue nor holds
-    a reversal term ("Trump", "a halt") says nothing of its sign: +1. One that does ("an end" [to the YPG])
-    is read against the proposition."""
-    named = issue.key in profile.matches(phrase) or reversals(context, rules.reversal_words + issue.reverse) > 0
-    return _sign(context, issue.proposition or issue.label, rules, issue.reverse) if named else 1
+def _profile_sign(issue, context: str, phrase: str, sentence: str, profile: CaseProfile, rules: AnalysisRules) -> int:
+    """A phrase's sign toward a profile issue's proposition. A phrase that names the issue, or holds a
+    reversal term ("an end" [to the YPG]), is read against the proposition; one that does neither ("Trump",
+    "his tour") is read where the sentence names the issue ("a common stand against Tehran"); a sentence
+    that does not name it either says nothing of the sign: +1."""
+    extra = rules.reversal_words + issue.reverse
+    if issue.key not in profile.matches(phrase) and not reversals(context, extra):
+        context = _mention(sentence, issue, rules)
+        if context is None:
+            return 1
+    return _sign(context, issue.proposition or issue.label, rules, issue.reverse)
+
+
+def _mention(sentence: str, issue, rules: AnalysisRules) -> str | None:
+    """The sentence's first mention of the issue (one of its terms) with the words just before it, or None."""
+    folded = sentence.casefold().replace("-", " ")
+    hits = [(at, term) for term in issue.terms if (at := folded.find(term.casefold().replace("-", " "))) >= 0]
+    if not hits:
+        return None
+    at, term = min(hits, key=lambda hit: (hit[0], -len(hit[1])))
+    before = sentence[:at].split()[-rules.sign_context_words:] if rules.sign_context_words else []
+    return " ".join([*before, sentence[at:at + len(term)]])
 
 
 def _members(positions: list[Position], found: list[str | None], key: str) -> tuple[str, ...]:

@@ -48,14 +48,14 @@ def item_weight(evidence: Evidence, rules: AnalysisRules, latest: date | None) -
 
 
 def direction_scores(items: list[Evidence], weights: list[float], repeat_factor: float) -> dict[str, float]:
-    """Per direction: each article counts once (its best-weighted item); a source's articles add up, each
+    """Per direction: each sentence counts once (its best-weighted item); a source's sentences add up, each
     further one (by weight) worth `repeat_factor` times the one before, so distinct sources weigh most."""
-    best: dict[tuple[str, str, str], float] = {}
+    best: dict[tuple[str, str, str, int, int], float] = {}
     for e, w in zip(items, weights):
-        key = (e.direction or "", source_key(e), e.article_id)
+        key = (e.direction or "", source_key(e), e.article_id, e.position.start, e.position.end)
         best[key] = max(best.get(key, 0.0), w)
     per_source: dict[tuple[str, str], list[float]] = {}
-    for (direction, source, _), w in best.items():
+    for (direction, source, *_), w in best.items():
         per_source.setdefault((direction, source), []).append(w)
     scores = dict.fromkeys(DIRECTIONS, 0.0)
     for (direction, _), found in per_source.items():
