@@ -13,8 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from redline.dedup import Deduplicator, signature_bytes, signature_from_bytes
-from redline.ingest.options import DedupOptions
-from redline.dealspace import Evidence, stored_evidence
+from redline.dedup import DedupOptions
 from redline.records import Article
 from redline.store.migrate import migrate
 from redline.store.rows import (
@@ -152,11 +151,6 @@ class Store:
                f" {where} ORDER BY a.rowid, r.seq")
         for row in self.connection.execute(sql):
             yield stored_record(table, row)
-
-    def evidence(self) -> list[Evidence]:
-        """Every stored position of a first copy, with the article it came from and who voiced it: the deal
-        space's input."""
-        return stored_evidence(self.stage_records("positions"), self.actor_roles())
 
     def actor_roles(self) -> dict[tuple[str, str], str]:
         """The role of each named actor of each article, by (article id, name), where the actor stage found one."""

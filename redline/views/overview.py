@@ -235,6 +235,11 @@ def _kept_positions(store: Store, filters: Filters) -> list[StoredRecord]:
             if filters.keeps_position(r.published, r.source, bool(r.record.official))]
 
 
+def store_evidence(store: Store) -> list[Evidence]:
+    """Every stored position of a first copy as deal-space evidence, with who voiced it (the actors' roles)."""
+    return stored_evidence(store.stage_records("positions"), store.actor_roles())
+
+
 def filtered_analysis(store: Store, *, filters: Filters = Filters(), profile: CaseProfile | None = None) -> Analysis:
     """The deal space (issues merged across articles or mapped onto the profile) over the positions kept."""
     return _analysis(_kept_positions(store, filters), profile, store.actor_roles())

@@ -86,7 +86,7 @@ def guardian_db(tmp_path_factory) -> Path:
     given = os.environ.get("REDLINE_GUARDIAN_DB")
     if given:
         return Path(given)
-    from redline.ingest.run import ingest
+    from redline.pipeline import ingest
     from redline.store import Store
 
     corpus = shared_path("data", "guardian-syria-2019", "articles.jsonl")
@@ -100,9 +100,10 @@ def guardian_db(tmp_path_factory) -> Path:
 def guardian_evidence(guardian_db) -> list:
     """Every stored position of the corpus as evidence."""
     from redline.store import Store
+    from redline.views.overview import store_evidence
 
     with Store(guardian_db, readonly=True) as store:
-        return store.evidence()
+        return store_evidence(store)
 
 
 SYRIA = CaseProfile.load("syria-2019")

@@ -10,7 +10,7 @@ import pytest
 from redline.positions import CaseProfile
 from redline.store import Store
 from redline.views.filters import Filters
-from redline.views.overview import Overview, OverviewOptions, filtered_analysis, overview
+from redline.views.overview import Overview, OverviewOptions, filtered_analysis, overview, store_evidence
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +61,7 @@ def test_views_overview_counts_match_the_store(examples_db, examples_view):
         counts = store.counts()
         quotes = len(list(store.stage_records("quotes")))
         events = len(list(store.stage_records("events")))
-        positions = len(store.evidence())
+        positions = len(store_evidence(store))
     c = examples_view.counts
     assert (c.articles, c.first_copies) == (counts.articles, counts.articles - counts.duplicates)
     assert (c.quotes, c.events, c.positions) == (quotes, events, positions)
@@ -95,20 +95,20 @@ def test_views_overview_filtered_analysis_is_the_deal_space(examples_db):
 
     profile = CaseProfile.load("us-iran-2026")
     with Store(examples_db, readonly=True) as store:
-        expected = deal_space(store.evidence(), profile=profile).to_json()
+        expected = deal_space(store_evidence(store), profile=profile).to_json()
         assert filtered_analysis(store, profile=profile).to_json() == expected
         narrowed = filtered_analysis(store, filters=Filters(until="2026-02-05"), profile=profile)
     assert narrowed.to_json() != expected
 
 
 def test_views_overview_matrix_columns_as_the_matrix_command(examples_db, examples_view):
-    from redline.cli import matrix_table
+    from redline.cli.terminal import matrix_table
     from redline.dealspace import deal_space
 
     profile = CaseProfile.load("us-iran-2026")
     with Store(examples_db, readonly=True) as store:
-        table = matrix_table(deal_space(store.evidence(), profile=profile), profile=profile)
-    assert [c.header for c in table.columns][2:] == examples_view.parties
+        table = matrix_table(deal_space(store_evidence(store), profile=profile), profile=profile)
+    assert [str(c.header) for c in table.columns][2:] == examples_view.parties
     assert [row.label for row in examples_view.issues] == [str(c) for c in table.columns[0].cells]
     assert examples_view.issues[0].issue == "nuclear" and examples_view.issues[0].status == "agenda"
     assert examples_view.issues[0].cells["Iran"].direction == "open"
@@ -164,7 +164,7 @@ CITED = "We will not give up our missile programme under any circumstances"
 
 
 def test_views_overview_most_cited_quote_groups_sources(tmp_path: Path):
-    from redline.ingest.run import ingest
+    from redline.pipeline import ingest
 
     lines = []
     stories = [  # different articles (no near-duplicates) citing the same words with other case and punctuation
