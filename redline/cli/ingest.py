@@ -13,7 +13,7 @@ from redline.cli.shared import (
     ConfigOption, DbOption, FileBar, NlpOption, ProfileOption, app, check_profile, db_path, err, ingest_options,
 )
 from redline.cli.terminal import print_summary
-from redline.dealspace import article_evidence, deal_space
+from redline.dealspace import extract_document
 from redline.pipeline import extract as run_extract
 from redline.pipeline import ingest as run_ingest
 from redline.store import Store
@@ -63,7 +63,6 @@ def extract(
     else:
         document = {"articles": records}
         if options.nlp:
-            analysis = deal_space(article_evidence(result.articles), profile=check_profile(profile))
-            document["analysis"] = analysis.to_json()
+            document = extract_document(result.articles, profile=check_profile(profile))
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     print_summary(result.summary, console=err)

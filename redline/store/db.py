@@ -14,7 +14,6 @@ from typing import Any
 
 from redline.dedup import Deduplicator, signature_bytes, signature_from_bytes
 from redline.dedup import DedupOptions
-from redline.positions.model import Evidence
 from redline.records import Article
 from redline.store.migrate import migrate
 from redline.store.reviews import (
@@ -220,13 +219,10 @@ class Store:
             for row in self.connection.execute(sql + " WHERE r.article_id = ?", (a,))]
         return [record_id(kind, r["article_id"], r["start"], r["end"], r["span_rank"]) for r in rows]
 
-    def evidence(self) -> list[Evidence]:
-        """Every stored position of a first copy, with the article it came from: the analysis's input."""
-        return [
-            Evidence(position=r.record, article_id=r.article_id, source=r.source, published=r.published,
-                     record_id=r.id, review=r.review)
-            for r in self.stage_records("positions")
-        ]
+    def actor_roles(self) -> dict[tuple[str, str], str]:
+        """The role of each named actor of each article, by (article id, name), where the actor stage found one."""
+        sql = "SELECT article_id, name, role FROM actors WHERE role IS NOT NULL AND role != ''"
+        return {(row["article_id"], row["name"]): row["role"] for row in self.connection.execute(sql)}
 
     def counts(self) -> StoreCounts:
         """How many documents, articles, duplicates and refused documents are stored."""

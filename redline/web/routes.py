@@ -68,7 +68,8 @@ def install_routes(app: FastAPI, board) -> None:
         """One article page."""
         if len(article_id) > 100:
             raise FilterError("article id: too long")
-        build = lambda s: article_view(s, article_id, highlight=highlight)  # noqa: E731
+        build = lambda s: article_view(s, article_id, highlight=highlight,  # noqa: E731
+                                       analysis=board.analysis(Filters()))
         return serve(fmt, "article", (article_id, highlight), build, "article.html")
 
     def search_page(fmt: str, q: str | None, limit: str | None, filters: Filters) -> Response:
