@@ -546,6 +546,7 @@ def stages() -> None:
 import redline.batch.command  # noqa: E402,F401
 import redline.report.command  # noqa: E402,F401
 import redline.web.command  # noqa: E402,F401
+import redline.watch.command  # noqa: E402,F401
 
 if __name__ == "__main__":
     app()
