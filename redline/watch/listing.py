@@ -83,7 +83,7 @@ def _feed_entry(item, *, base: str, language: str | None) -> Entry | None:
     if not link:
         return None
     return Entry(url=urljoin(base, link), id=item.get("id"), title=item.get("title"), summary=item.get("summary"),
-                 updated=item.get("updated"), published=item.get("published"),
+                 updated=dict.get(item, "updated"), published=dict.get(item, "published"),  # no feedparser fallback mapping
                  language=(item.get("title_detail") or {}).get("language") or language)
 
 
