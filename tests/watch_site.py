@@ -20,6 +20,7 @@ class Answer:
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
     slow: bool = False
+    delay: float = 0.0  # seconds before answering
 
 
 @dataclass
@@ -46,6 +47,8 @@ class Site:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.seen: list[Seen] = []
+        self.posts: list[tuple[str, bytes]] = []  # (path, body) of each POST (the webhook receiver)
+        self.post_status = 200
         self.lock = threading.Lock()
         self.base = ""
 
@@ -53,10 +56,11 @@ class Site:
         """The absolute URL of a path on this site."""
         return self.base + path
 
-    def add(self, path: str, body: bytes | str, *, content_type: str = "text/html; charset=utf-8", etag: bool = True) -> None:
-        """A static page (with an ETag and Last-Modified unless told not)."""
+    def add(self, path: str, body: bytes | str, *, content_type: str = "text/html; charset=utf-8", etag: bool = True,
+            delay: float = 0.0) -> None:
+        """A static page (with an ETag and Last-Modified unless told not), answered after `delay` seconds."""
         data = body.encode("utf-8") if isinstance(body, str) else body
-        self.routes[path] = Route([Answer(body=data, headers={"Content-Type": content_type})], etag=etag)
+        self.routes[path] = Route([Answer(body=data, headers={"Content-Type": content_type}, delay=delay)], etag=etag)
 
     def script(self, path: str, *answers: Answer) -> None:
         """A path answering each request with the next answer (the last repeats), without conditional GET."""
@@ -92,6 +96,7 @@ def _handler(site: Site):
             if too_many or route is None:
                 self._send(Answer(status=404, body=b"not found"))
                 return
+            time.sleep(min(answer.delay, 2.0))
             if route.etag and answer.status == 200:
                 tag = '"' + hashlib.md5(answer.body).hexdigest() + '"'
                 headers = {**answer.headers, "ETag": tag, "Last-Modified": "Mon, 02 Mar 2026 09:00:00 GMT"}
@@ -100,6 +105,13 @@ def _handler(site: Site):
                     return
                 answer = Answer(status=200, body=answer.body, headers=headers, slow=answer.slow)
             self._send(answer)
+
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            with site.lock:
+                site.posts.append((self.path, body))
+                too_many = len(site.posts) > MAX_REQUESTS
+            self._send(Answer(status=500 if too_many else site.post_status, body=b"{}"))
 
         def _send(self, answer: Answer) -> None:
             self.send_response(answer.status)
@@ -184,3 +196,18 @@ def start_site() -> tuple[Site, ThreadingHTTPServer]:
     s.base = f"http://127.0.0.1:{server.server_address[1]}"
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True).start()
     return s, server
+
+
+def iran_page(day: int, sentence: str, title: str) -> str:
+    """A page on Iran's missile programme dated 2026-03-<day>, its first sentence the position (checked with `redline extract`)."""
+    filler = ("<p>Araghchi spoke to reporters in Tehran after a meeting of the cabinet. He gave no date for any meeting and"
+              " did not say where the negotiators would gather or who would lead each delegation.</p>"
+              "<p>Officials in the capital described the cabinet session as long and said that several ministers had"
+              " asked questions about the economy, the budget and the coming elections in the provinces.</p>")
+    return (f"<html><head><title>{title}</title><meta property=\"article:published_time\" content=\"2026-03-{day:02d}T09:00:00Z\">"
+            f"</head><body><article><h1>{title}</h1><p>TEHRAN, March {day} (Wire) - {sentence}</p>{filler}</article></body></html>")
+
+
+IRAN_OPEN = "Iran is open to talks on its ballistic missile programme, Foreign Minister Abbas Araghchi said on Monday."
+IRAN_RED_LINE = ("Iran's ballistic missile programme is a red line and is not negotiable, Foreign Minister Abbas Araghchi"
+                 " said on Monday.")

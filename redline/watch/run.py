@@ -233,8 +233,8 @@ def _documents(store: Store, state: WatchState, jobs: list[_Job], futures: list,
             report.problems.append(document)
             state.mark_now(**mark, status="refused", reason=document.reason, validators=result.validators)
             continue
-        document = replace(document, url=result.final_url, title=job.entry.title or None,
-                           published=_date(job.entry.published or job.entry.updated))
+        # Only the URL comes from the fetch: title and date are the page's own, as `ingest` reads them from the file.
+        document = replace(document, url=result.final_url)
         if document.key in keys or store.has_document(document.key):
             report.already_stored += 1
             state.mark_now(**mark, status="stored", document_key=document.key, validators=result.validators)
@@ -250,23 +250,6 @@ def _failed_status(state: WatchState, failed: Failed, options: WatchOptions) -> 
         return "skipped" if "robots.txt" in failed.reason else "refused"
     known = state.url_state(failed.url)
     return "given_up" if known is not None and known.attempts + 1 >= options.max_url_attempts else "error"
-
-
-def _date(value: str | None) -> str | None:
-    """A feed's date as YYYY-MM-DD (feedparser and sitemaps give several formats), None when unreadable."""
-    if not value:
-        return None
-    import email.utils
-    from datetime import datetime
-
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
-    except ValueError:
-        pass
-    try:
-        return email.utils.parsedate_to_datetime(value).date().isoformat()
-    except (TypeError, ValueError):
-        return None
 
 
 def _write(store: Store, state: WatchState, batch: list[DocumentOutcome], by_url: dict[str, _Job],
