@@ -64,3 +64,26 @@ def test_alerts_failing_webhook_never_stops_the_watcher(site, tmp_path, fast_opt
         assert WatchState(store).undelivered() == []
     assert len(site.posts) == fast_options.webhook_retries
     assert len(jsonl.read_text(encoding="utf-8").splitlines()) == 1
+
+
+def test_alerts_dashboard_lists_whats_new_and_sources(site, tmp_path, fast_options):
+    from fastapi.testclient import TestClient
+
+    from redline.web.app import create_app
+
+    site.add("/iran/2", iran_page(2, IRAN_OPEN, "Iran signals openness to missile talks"))
+    _feed(site, [2])
+    site.add("/broken.xml", "<rss", content_type="application/rss+xml")
+    config = WatchConfig(sources=load_sources([site.url("/rss.xml"), site.url("/broken.xml")]), options=fast_options,
+                         ingest=IngestOptions.load(profile="us-iran-2026"))
+    db = tmp_path / "w.db"
+    with Store(db) as store:
+        watch_pass(store, config)
+    client = TestClient(create_app(db), base_url="http://localhost")
+    data = client.get("/watch.json").json()
+    assert [(a["kind"], a["party"], a["issue"]) for a in data["alerts"]] == [("new_party", "Iran", "missiles")]
+    assert {s["url"]: bool(s["last_error"]) for s in data["sources"]} == {site.url("/rss.xml"): False,
+                                                                         site.url("/broken.xml"): True}
+    page = client.get("/watch")
+    assert page.status_code == 200
+    assert "Iran is open to talks on its ballistic missile programme" in page.text and "malformed feed" in page.text
