@@ -41,6 +41,8 @@ def watch(
         options = WatchOptions.load(settings)
     except (SourcesError, ValueError, OSError) as error:
         raise typer.BadParameter(str(error), param_hint="SOURCES" if isinstance(error, SourcesError) else "--settings") from None
+    if webhook is not None and not webhook.lower().startswith(("http://", "https://")):
+        raise typer.BadParameter(f"not an http(s) URL: {webhook!r}", param_hint="--webhook")
     if interval is not None:
         from dataclasses import replace
 

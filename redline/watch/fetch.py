@@ -67,6 +67,7 @@ class _Host:
         self.gap = 1.0 / rate if rate > 0 else 0.0
         self.slots = threading.Semaphore(max(1, per_host))
         self.lock = threading.Lock()
+        self.robots_lock = threading.Lock()  # one thread reads robots.txt; the others wait for its answer
         self.next_start = 0.0
         self.robots: RobotFileParser | None = None
         self.robots_checked = False
@@ -131,12 +132,9 @@ class Fetcher:
         if not self.options.respect_robots:
             return True
         host = self._host(url)
-        with host.lock:
-            checked = host.robots_checked
-        if not checked:
-            robots = self._robots(url)
-            with host.lock:
-                host.robots, host.robots_checked = robots, True
+        with host.robots_lock:
+            if not host.robots_checked:
+                host.robots, host.robots_checked = self._robots(url), True
         return host.robots is None or host.robots.can_fetch(self.options.user_agent, url)
 
     def _robots(self, url: str) -> RobotFileParser | None:

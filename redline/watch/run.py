@@ -90,12 +90,16 @@ def watch_pass(store: Store, config: WatchConfig, *, stop: threading.Event | Non
     _deliver(state, state.undelivered(), config, report)
     if state.facts() is None:
         state.save_facts(facts(_analysis(store, profile)))
-    rates = {}
-    with Fetcher(config.options, rates=rates) as fetcher:
+    with Fetcher(config.options) as fetcher:
         for source in config.sources:
             if source.rate_per_second:
                 fetcher.set_rate(source.url, source.rate_per_second)
-        listed = [(source, _list_source(fetcher, state, source, config.options, report)) for source in config.sources]
+        listed = []
+        for source in config.sources:
+            if stop.is_set():
+                report.stopped = True
+                break
+            listed.append((source, _list_source(fetcher, state, source, config.options, report)))
         jobs = [job for source, listing in listed for job in _jobs(state, source, listing, config.options)]
         counts = _fetch_and_store(store, state, fetcher, jobs, config, report, stop)
         report.requests = fetcher.requests

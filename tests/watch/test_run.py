@@ -200,3 +200,20 @@ def test_run_sources_file_keyword_filter(site, tmp_path, fast_options, no_nlp):
         assert watch_pass(store, config).articles == 2
         assert [s.name for s in WatchState(store).sources()] == ["Wire"]
     assert site.count("/story/1") == 0
+
+
+def test_run_dashboard_on_the_same_database_shows_new_articles_on_reload(site, tmp_path, fast_options, no_nlp):
+    from fastapi.testclient import TestClient
+
+    from redline.web.app import create_app
+
+    _three_sources(site)
+    config = _config(site, ["/rss.xml"], fast_options, no_nlp)
+    db = tmp_path / "w.db"
+    with Store(db) as store:
+        watch_pass(store, config)
+        client = TestClient(create_app(db), base_url="http://localhost")  # reads while the watcher's store is open
+        assert client.get("/index.json").json()["counts"]["articles"] == 2
+        site.add("/rss.xml", rss([(f"Story {n}", site.url(f"/story/{n}")) for n in (0, 1, 2)]), content_type="application/rss+xml")
+        watch_pass(store, config)
+        assert client.get("/index.json").json()["counts"]["articles"] == 3
