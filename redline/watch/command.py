@@ -10,7 +10,9 @@ from typing import Optional
 import typer
 from rich.table import Table
 
-from redline.cli import ConfigOption, DbOption, ProfileOption, _db, _open_readonly, _options, _print_json_lines, app, err, out
+from redline.cli import (
+    ConfigOption, DbOption, ProfileOption, ProgressBars, _db, _open_readonly, _options, _print_json_lines, app, err, out,
+)
 from redline.store import Store
 
 
@@ -51,7 +53,37 @@ def watch(
                           alerts_file=alerts, webhook=webhook)
     stop = _stop_on_signals()
     with Store(_db(db)) as store:
-        run_watch(store, config_, once=once, stop=stop, on_pass=_print_pass)
+        with _PagesBar() as bar:
+            run_watch(store, config_, once=once, stop=stop, on_pass=_print_pass, progress=bar)
+
+
+class _PagesBar(ProgressBars):
+    """A progress bar over the pages of each pass on a terminal; quiet when stderr is piped."""
+
+    def __init__(self) -> None:
+        self.progress = _progress_bar()
+        self.task = None
+
+    def start(self, total: int) -> None:
+        """A new pass over `total` pages."""
+        if self.progress:
+            if self.task is not None:
+                self.progress.remove_task(self.task)
+            self.task = self.progress.add_task("fetching + analysing", total=total or None)
+
+    def step(self) -> None:
+        """One page handled."""
+        if self.progress and self.task is not None:
+            self.progress.advance(self.task)
+
+
+def _progress_bar():
+    """A transient rich progress bar on a terminal, None when stderr is piped."""
+    if not err.is_terminal:
+        return None
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    return Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, transient=True)
 
 
 def _stop_on_signals() -> threading.Event:

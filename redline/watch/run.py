@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterator
+from typing import Protocol
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -66,13 +67,21 @@ class _Job:
     signature: str  # the entry's signature; for a retry of an unlisted URL, the one stored with it
 
 
+class PassProgress(Protocol):
+    """Told how many pages a pass will fetch, then of each page handled (a progress bar on a terminal)."""
+
+    def start(self, total: int) -> None: ...
+
+    def step(self) -> None: ...
+
+
 def watch(store: Store, config: WatchConfig, *, once: bool = False, stop: threading.Event | None = None,
-          on_pass: Callable[[PassReport], None] | None = None) -> list[PassReport]:
+          on_pass: Callable[[PassReport], None] | None = None, progress: PassProgress | None = None) -> list[PassReport]:
     """Passes over the sources every `interval_minutes` until stopped (after one with `once`); their reports."""
     stop = stop or threading.Event()
     reports = []
     while True:
-        report = watch_pass(store, config, stop=stop)
+        report = watch_pass(store, config, stop=stop, progress=progress)
         reports.append(report)
         if on_pass is not None:
             on_pass(report)
@@ -80,7 +89,8 @@ def watch(store: Store, config: WatchConfig, *, once: bool = False, stop: thread
             return reports
 
 
-def watch_pass(store: Store, config: WatchConfig, *, stop: threading.Event | None = None) -> PassReport:
+def watch_pass(store: Store, config: WatchConfig, *, stop: threading.Event | None = None,
+               progress: PassProgress | None = None) -> PassReport:
     """One pass over every source; one failing source never stops the others."""
     started = time.perf_counter()
     stop = stop or threading.Event()
@@ -101,7 +111,9 @@ def watch_pass(store: Store, config: WatchConfig, *, stop: threading.Event | Non
                 break
             listed.append((source, _list_source(fetcher, state, source, config.options, report)))
         jobs = [job for source, listing in listed for job in _jobs(state, source, listing, config.options)]
-        counts = _fetch_and_store(store, state, fetcher, jobs, config, report, stop)
+        if progress is not None:
+            progress.start(len(jobs))
+        counts = _fetch_and_store(store, state, fetcher, jobs, config, report, stop, progress)
         report.requests = fetcher.requests
     for source, listing in listed:
         fetched, articles = counts.get(source.url, (0, 0))
@@ -182,14 +194,14 @@ def _jobs(state: WatchState, source: Source, listing: _SourceListing | None, opt
 
 
 def _fetch_and_store(store: Store, state: WatchState, fetcher: Fetcher, jobs: list[_Job], config: WatchConfig,
-                     report: PassReport, stop: threading.Event) -> dict[str, tuple[int, int]]:
+                     report: PassReport, stop: threading.Event, progress: PassProgress | None) -> dict[str, tuple[int, int]]:
     """Fetch the jobs' pages in parallel and store them through the ingest pipeline; (fetched, articles) per source."""
     counts: dict[str, list[int]] = {}
     by_url = {job.entry.url: job for job in jobs}
     executor = ThreadPoolExecutor(max_workers=max(1, config.options.workers), thread_name_prefix="redline-watch")
     try:
         futures = [executor.submit(fetcher.get, job.entry.url, job.validators) for job in jobs]
-        pages = _documents(store, state, jobs, futures, config, report, stop, counts)
+        pages = _documents(store, state, jobs, futures, config, report, stop, counts, progress)
         summary = RunSummary()
         outcomes = with_nlp(
             document_outcomes(pages, options=config.ingest, dedup=store.deduplicator(config.ingest.dedup),
@@ -211,7 +223,8 @@ def _fetch_and_store(store: Store, state: WatchState, fetcher: Fetcher, jobs: li
 
 
 def _documents(store: Store, state: WatchState, jobs: list[_Job], futures: list, config: WatchConfig,
-               report: PassReport, stop: threading.Event, counts: dict[str, list[int]]) -> Iterator[Document]:
+               report: PassReport, stop: threading.Event, counts: dict[str, list[int]],
+               progress: PassProgress | None) -> Iterator[Document]:
     """The fetched pages as Documents, in job order; failures and unchanged pages are recorded, not yielded."""
     keys: set[str] = set()
     for job, future in zip(jobs, futures):
@@ -219,6 +232,8 @@ def _documents(store: Store, state: WatchState, jobs: list[_Job], futures: list,
             report.stopped = True
             return
         result = future.result()
+        if progress is not None:
+            progress.step()
         url, signature = job.entry.url, job.signature
         mark = dict(url=url, source=job.source.url, signature=signature)
         if isinstance(result, Failed):
