@@ -21,6 +21,7 @@ class Answer:
     headers: dict[str, str] = field(default_factory=dict)
     slow: bool = False
     delay: float = 0.0  # seconds before answering
+    endless: bool = False  # no Content-Length: the body streams until the client hangs up (bounded by SLOW_SECONDS)
 
 
 @dataclass
@@ -117,6 +118,17 @@ def _handler(site: Site):
             self.send_response(answer.status)
             for name, value in answer.headers.items():
                 self.send_header(name, value)
+            if answer.endless:
+                self.send_header("Connection", "close")
+                self.end_headers()
+                ends = time.monotonic() + SLOW_SECONDS
+                try:
+                    while time.monotonic() < ends:
+                        self.wfile.write(b"<p>" + b"endless words " * 5000 + b"</p>")
+                except OSError:
+                    pass
+                self.close_connection = True
+                return
             if answer.slow:
                 self.send_header("Content-Length", str(1_000_000))
                 self.end_headers()
