@@ -40,7 +40,7 @@ with Store(sys.argv[2]) as store:
     report = watch_pass(store, config)
 seconds = time.perf_counter() - start
 print(json.dumps({"articles": report.articles, "seconds": seconds, "requests": report.requests,
-                  "problems": len(report.problems)}))
+                  "alert_seconds": report.alert_seconds, "problems": len(report.problems)}))
 """
 
 INGEST = r"""
@@ -126,14 +126,17 @@ def main() -> int:
     rate = lambda r: r["articles"] / r["seconds"]  # noqa: E731
     result = {"pages": args.pages, "nlp": args.nlp, "watch": watched, "ingest": ingested,
               "watch_articles_per_s": round(rate(watched), 2), "ingest_articles_per_s": round(rate(ingested), 2),
-              "ratio_watch_to_ingest": round(rate(watched) / rate(ingested), 3)}
+              "ratio_watch_to_ingest": round(rate(watched) / rate(ingested), 3),
+              "ratio_without_alerts": round(watched["articles"] / (watched["seconds"] - watched["alert_seconds"]) / rate(ingested), 3)}
     if args.json:
         print(json.dumps(result))
     else:
         print(f"{args.pages} pages, NLP {'on' if args.nlp else 'off'}: watch {result['watch_articles_per_s']} articles/s"
-              f" ({watched['articles']} articles, {watched['requests']} requests, {watched['seconds']:.1f} s),"
+              f" ({watched['articles']} articles, {watched['requests']} requests, {watched['seconds']:.1f} s of which"
+              f" {watched['alert_seconds']:.1f} s deal space + alerts),"
               f" ingest {result['ingest_articles_per_s']} articles/s ({ingested['articles']} articles,"
-              f" {ingested['seconds']:.1f} s); watch/ingest = {result['ratio_watch_to_ingest']}")
+              f" {ingested['seconds']:.1f} s); watch/ingest = {result['ratio_watch_to_ingest']}"
+              f" ({result['ratio_without_alerts']} without the alerts' analysis)")
     return 0
 
 

@@ -55,6 +55,7 @@ class PassReport:
     alerts: list[Alert] = field(default_factory=list)
     stopped: bool = False
     seconds: float = 0.0
+    alert_seconds: float = 0.0  # of `seconds`, spent on the deal-space analysis and alerts
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +125,9 @@ def watch_pass(store: Store, config: WatchConfig, *, stop: threading.Event | Non
                              not_modified=bool(listing and listing.not_modified), fetched=fetched, articles=articles,
                              error=listing.problem if listing else _source_problem(report, source))
     if not report.stopped and state.facts_version() != store.data_version():
+        analysing = time.perf_counter()
         _raise_alerts(store, state, profile, config, report)
+        report.alert_seconds = time.perf_counter() - analysing
     report.seconds = time.perf_counter() - started
     return report
 
