@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from redline.store import Store
+from redline.store.watch import WatchState
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,10 +23,7 @@ class WatchView:
 
 def watch_view(store: Store, *, limit: int = 50) -> WatchView:
     """The watch page of a store (empty for a store no watcher has written to)."""
-    from redline.watch.state import WatchState
-
-    sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'watch_sources'"
-    if store.connection.execute(sql).fetchone() is None:
-        return WatchView(alerts=[], sources=[])
     state = WatchState(store)
+    if not state.has_tables():
+        return WatchView(alerts=[], sources=[])
     return WatchView(alerts=list(reversed(state.alerts(limit=limit))), sources=state.sources())

@@ -9,57 +9,13 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
 
 from redline.positions.model import Analysis, Evidence
+from redline.store.watch import Alert, Facts
 
 RED_LINE = "red_line"
 IMPASSE = "impasse"
-
-
-@dataclass(slots=True)
-class Facts:
-    """The facts of an analysis that alerts compare: red-line evidence, shifts, impasses, stances by party."""
-
-    red_lines: set[str] = field(default_factory=set)
-    shifts: set[str] = field(default_factory=set)
-    impasses: set[str] = field(default_factory=set)
-    stances: dict[str, str] = field(default_factory=dict)  # "issue\tparty" -> stance
-
-    def to_json(self) -> str:
-        """The facts as JSON text (sorted, so equal facts give equal text)."""
-        return json.dumps({"red_lines": sorted(self.red_lines), "shifts": sorted(self.shifts),
-                           "impasses": sorted(self.impasses), "stances": dict(sorted(self.stances.items()))})
-
-    @classmethod
-    def from_json(cls, text: str) -> "Facts":
-        """Facts read back from `to_json`."""
-        data = json.loads(text)
-        return cls(red_lines=set(data["red_lines"]), shifts=set(data["shifts"]), impasses=set(data["impasses"]),
-                   stances=dict(data["stances"]))
-
-
-@dataclass(frozen=True, slots=True)
-class Alert:
-    """One change worth telling: its kind, where (issue, party), before/after, and the evidence for it."""
-
-    key: str
-    kind: str
-    issue: str
-    party: str | None
-    before: str | None
-    after: str | None
-    evidence: str | None
-    article_id: str | None
-    url: str | None = None
-    published: str | None = None
-    created: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        """The alert as a JSON object (the line in the alerts file and the webhook's body)."""
-        return asdict(self)
 
 
 def _evidence_key(e: Evidence) -> str:

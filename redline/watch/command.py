@@ -117,10 +117,11 @@ def _print_pass(report) -> None:
 
 def _print_status(db: Optional[Path]) -> None:
     """The sources table of `redline watch --status`."""
-    from redline.watch import WatchState
+    from redline.store.watch import WatchState
 
     with _open_readonly(db) as store:
-        rows = WatchState(store).sources() if _has_watch(store) else []
+        state = WatchState(store)
+        rows = state.sources() if state.has_tables() else []
     table = Table(title=f"watched sources ({len(rows)})")
     for name in ("source", "kind", "last success", "last error", "passes", "304", "entries", "fetched", "articles", "errors", "retry"):
         table.add_column(name)
@@ -131,12 +132,6 @@ def _print_status(db: Optional[Path]) -> None:
     out.print(table)
 
 
-def _has_watch(store: Store) -> bool:
-    """True when the store has the watch tables (migration 0007)."""
-    sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'watch_sources'"
-    return store.connection.execute(sql).fetchone() is not None
-
-
 @app.command("alerts")
 def alerts_command(
     db: Optional[Path] = DbOption,
@@ -145,11 +140,12 @@ def alerts_command(
     limit: Optional[int] = typer.Option(None, "--limit", help="Only the latest N alerts."),
 ) -> None:
     """The alerts `redline watch` raised: new red lines, shifts, impasses, parties, with their evidence."""
-    from redline.watch import WatchState
+    from redline.store.watch import WatchState
 
     since = _since_time(since)
     with _open_readonly(db) as store:
-        found = WatchState(store).alerts(since=since, limit=limit) if _has_watch(store) else []
+        state = WatchState(store)
+        found = state.alerts(since=since, limit=limit) if state.has_tables() else []
     if json_:
         _print_json_lines(found)
         return

@@ -17,17 +17,10 @@ from urllib.robotparser import RobotFileParser
 
 import httpx
 
+from redline.store.watch import Validators
 from redline.watch.options import WatchOptions
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
-
-
-@dataclass(frozen=True, slots=True)
-class Validators:
-    """What a conditional GET sends back: the ETag and Last-Modified of the copy we have."""
-
-    etag: str | None = None
-    last_modified: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,12 +21,12 @@ from redline.ingest.read import read_page_bytes
 from redline.pipeline import DocumentOutcome, RunSummary, document_outcomes, load_profile, with_nlp
 from redline.records import Document, Problem
 from redline.store import Store
-from redline.watch.alerts import Alert, changes, facts, post_webhook, write_jsonl
-from redline.watch.fetch import Failed, Fetched, Fetcher, Validators
+from redline.store.watch import DONE, Alert, Validators, WatchState
+from redline.watch.alerts import changes, facts, post_webhook, write_jsonl
+from redline.watch.fetch import Failed, Fetched, Fetcher
 from redline.watch.listing import Entry, Listing, parse_listing
 from redline.watch.options import WatchOptions
 from redline.watch.sources import Source
-from redline.watch.state import DONE, WatchState
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -121,7 +121,7 @@ def watch_pass(store: Store, config: WatchConfig, *, stop: threading.Event | Non
         complete = not report.stopped
         state.source_checked(source.url, kind=listing.kind if listing else None,
                              validators=listing.validators if listing and complete else None,
-                             entries=listing.entries if listing and complete else None,
+                             entries=[e.url for e in listing.entries] if listing and complete else None,
                              not_modified=bool(listing and listing.not_modified), fetched=fetched, articles=articles,
                              error=listing.problem if listing else _source_problem(report, source))
     if not report.stopped and state.facts_version() != store.data_version():

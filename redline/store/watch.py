@@ -1,16 +1,67 @@
-"""The watcher's state in the store (migration 0007): sources, URLs, alerts and the last alert facts."""
+"""The watcher's state in the store (migration 0007): sources, URLs, alerts and the facts alerts compare with.
+
+In the store layer, so the dashboard's views read it without importing the watcher (`redline.watch`)."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
+from typing import Any
 
-from redline.store import Store
-from redline.watch.alerts import Alert, Facts
-from redline.watch.fetch import Validators
-from redline.watch.listing import Entry
+from redline.store.db import Store
+
+@dataclass(frozen=True, slots=True)
+class Validators:
+    """What a conditional GET sends back: the ETag and Last-Modified of the copy we have."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclass(slots=True)
+class Facts:
+    """The facts of an analysis that alerts compare: red-line evidence, shifts, impasses, stances by party."""
+
+    red_lines: set[str] = field(default_factory=set)
+    shifts: set[str] = field(default_factory=set)
+    impasses: set[str] = field(default_factory=set)
+    stances: dict[str, str] = field(default_factory=dict)  # "issue\tparty" -> stance
+
+    def to_json(self) -> str:
+        """The facts as JSON text (sorted, so equal facts give equal text)."""
+        return json.dumps({"red_lines": sorted(self.red_lines), "shifts": sorted(self.shifts),
+                           "impasses": sorted(self.impasses), "stances": dict(sorted(self.stances.items()))})
+
+    @classmethod
+    def from_json(cls, text: str) -> "Facts":
+        """Facts read back from `to_json`."""
+        data = json.loads(text)
+        return cls(red_lines=set(data["red_lines"]), shifts=set(data["shifts"]), impasses=set(data["impasses"]),
+                   stances=dict(data["stances"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Alert:
+    """One change worth telling: its kind, where (issue, party), before/after, and the evidence for it."""
+
+    key: str
+    kind: str
+    issue: str
+    party: str | None
+    before: str | None
+    after: str | None
+    evidence: str | None
+    article_id: str | None
+    url: str | None = None
+    published: str | None = None
+    created: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The alert as a JSON object (the line in the alerts file and the webhook's body)."""
+        return asdict(self)
+
 
 DONE = frozenset({"stored", "refused", "skipped", "given_up"})
 _FACTS_KEY = "alert_facts"
@@ -81,7 +132,7 @@ class WatchState:
             self.db.execute("INSERT INTO watch_sources (url, name) VALUES (?, ?) ON CONFLICT(url) DO UPDATE SET name = excluded.name",
                             (url, name))
 
-    def source_checked(self, url: str, *, kind: str | None, validators: Validators | None, entries: list[Entry] | None,
+    def source_checked(self, url: str, *, kind: str | None, validators: Validators | None, entries: list[str] | None,
                        not_modified: bool, fetched: int, articles: int, error: str | None) -> None:
         """Record one pass over a source: its new validators and entries (after its pages are handled), counts, error."""
         stamp = now()
@@ -93,7 +144,7 @@ class WatchState:
             if validators is not None and entries is not None:
                 self.db.execute(
                     "UPDATE watch_sources SET etag = ?, last_modified = ?, last_entries = ?, entries = entries + ? WHERE url = ?",
-                    (validators.etag, validators.last_modified, json.dumps([e.url for e in entries]), len(entries), url))
+                    (validators.etag, validators.last_modified, json.dumps(entries), len(entries), url))
             if error:
                 self.db.execute("UPDATE watch_sources SET last_error = ?, last_error_at = ?, errors = errors + 1 WHERE url = ?",
                                 (error, stamp, url))
@@ -186,6 +237,11 @@ class WatchState:
         sql = "SELECT * FROM alerts WHERE (? IS NULL OR created >= ?) ORDER BY id"
         rows = list(self.db.execute(sql, (since, since)))
         return [_alert(r) for r in (rows[-limit:] if limit else rows)]
+
+    def has_tables(self) -> bool:
+        """True when the store has the watch tables (migration 0007; a read-only older file may not)."""
+        sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'watch_sources'"
+        return self.db.execute(sql).fetchone() is not None
 
     def sources(self) -> list[SourceStatus]:
         """Every source's status, with how many of its URLs wait for a retry."""
