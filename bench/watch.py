@@ -46,7 +46,7 @@ print(json.dumps({"articles": report.articles, "seconds": seconds, "requests": r
 INGEST = r"""
 import json, sys, time
 from redline.ingest.options import IngestOptions
-from redline.ingest.run import ingest
+from redline.pipeline import ingest
 from redline.store import Store
 nlp = sys.argv[3] == "1"
 start = time.perf_counter()

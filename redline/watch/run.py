@@ -18,8 +18,8 @@ from pathlib import Path
 
 from redline.ingest.options import IngestOptions
 from redline.ingest.read import read_page_bytes
-from redline.pipeline import DocumentOutcome, RunSummary, document_outcomes, load_profile, with_nlp
-from redline.records import Document, Problem
+from redline.pipeline import document_outcomes, load_profile, with_nlp
+from redline.records import Document, DocumentOutcome, Problem, RunSummary
 from redline.store import Store
 from redline.store.watch import DONE, Alert, Validators, WatchState
 from redline.watch.alerts import changes, facts, post_webhook, write_jsonl

@@ -1,4 +1,4 @@
-"""The `redline watch` and `redline alerts` commands (registered on the CLI app by redline/cli.py)."""
+"""`redline watch` and `redline alerts`: follow feeds and sitemaps, list the alerts raised."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from typing import Optional
 import typer
 from rich.table import Table
 
-from redline.cli import (
-    ConfigOption, DbOption, ProfileOption, ProgressBars, _db, _open_readonly, _options, _print_json_lines, app, err, out,
+from redline.cli.shared import (
+    ConfigOption, DbOption, ProfileOption, ProgressBars, app, db_path, err, ingest_options, open_readonly, out,
+    print_json_lines,
 )
 from redline.store import Store
 
@@ -49,10 +50,10 @@ def watch(
         from dataclasses import replace
 
         options = replace(options, interval_minutes=max(interval, 0.0))
-    config_ = WatchConfig(sources=followed, options=options, ingest=_options(config, None, profile),
+    config_ = WatchConfig(sources=followed, options=options, ingest=ingest_options(config, None, profile),
                           alerts_file=alerts, webhook=webhook)
     stop = _stop_on_signals()
-    with Store(_db(db)) as store:
+    with Store(db_path(db)) as store:
         with _PagesBar() as bar:
             run_watch(store, config_, once=once, stop=stop, on_pass=_print_pass, progress=bar)
 
@@ -119,7 +120,7 @@ def _print_status(db: Optional[Path]) -> None:
     """The sources table of `redline watch --status`."""
     from redline.store.watch import WatchState
 
-    with _open_readonly(db) as store:
+    with open_readonly(db) as store:
         state = WatchState(store)
         rows = state.sources() if state.has_tables() else []
     table = Table(title=f"watched sources ({len(rows)})")
@@ -143,11 +144,11 @@ def alerts_command(
     from redline.store.watch import WatchState
 
     since = _since_time(since)
-    with _open_readonly(db) as store:
+    with open_readonly(db) as store:
         state = WatchState(store)
         found = state.alerts(since=since, limit=limit) if state.has_tables() else []
     if json_:
-        _print_json_lines(found)
+        print_json_lines(found)
         return
     table = Table(title=f"alerts ({len(found)})")
     for name in ("raised", "kind", "party", "issue", "before", "after", "evidence", "url"):
