@@ -44,6 +44,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/quotes.py
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/serve.py
+	$(BIN)/python bench/watch.py
 	$(BIN)/python bench/batch.py
 
 clean:

@@ -56,6 +56,18 @@ def read_input(item: InputFile, *, options: IngestOptions, formats: frozenset[st
         yield from _read_page(body, item=item, fmt=fmt, options=options)
 
 
+def read_page_bytes(data: bytes, *, name: str, options: IngestOptions) -> Document | Problem:
+    """One text or HTML page held in memory (a fetched page), read as `read_input` reads a page file."""
+    head = data[:_HEAD_BYTES]
+    if not data.strip():
+        return Problem(name, "empty page")
+    fmt = sniff_format(head)
+    if looks_binary(head) or fmt not in ("html", "text"):
+        return Problem(name, f"not a text or HTML page ({'binary' if looks_binary(head) else fmt})")
+    item = InputFile(name=name, path=None, size=len(data))
+    return next(_read_page(io.BytesIO(data), item=item, fmt=fmt, options=options))
+
+
 def _open(item: InputFile) -> BinaryIO:
     """A seekable binary stream over the input (standard input is read into memory first)."""
     if item.path is None:

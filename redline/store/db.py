@@ -6,7 +6,7 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -87,9 +87,14 @@ class Store:
             dedup.add(row["id"], row["body_hash"], signature_from_bytes(row["minhash"], num_perm=options.num_perm))
         return dedup
 
-    def write_outcomes(self, outcomes: list) -> None:
-        """Store a batch of document outcomes in one transaction (all or nothing)."""
+    def write_outcomes(self, outcomes: list, *, also: Callable[[sqlite3.Connection], None] | None = None) -> None:
+        """Store a batch of document outcomes in one transaction (all or nothing).
+
+        `also` writes more rows in the same transaction (the watcher's URL states), so both land or neither.
+        """
         with self.connection:
+            if also is not None:
+                also(self.connection)
             for outcome in outcomes:
                 document = outcome.document
                 self.connection.execute(
