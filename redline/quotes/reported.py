@@ -179,14 +179,43 @@ def _token_candidate(doc: Doc, text: str, token: Token, lexicon: CueLexicon, sta
     return None
 
 
-def reported_candidates(doc: Doc, text: str, lexicon: CueLexicon, quoted: RegionIndex) -> Iterator[Candidate]:
+def broad_candidate(verb: Token, lexicon: CueLexicon) -> Candidate | None:
+    """A candidate for the learned detector from any verb the rules pass over: its clause, infinitive or
+    (non-pronoun) object as content, its subject as speaker ("reserved his passion for ...")."""
+    if verb.pos_ != "VERB":
+        return None
+    clause = child_with(verb, "ccomp") or child_with(verb, "xcomp")
+    if clause is not None:
+        content = content_chars(clause, lexicon)
+    else:
+        content = _object_content(verb, verb.lemma_.lower(), lexicon) or _any_preposition(verb, lexicon)
+    if content is None:
+        return None
+    return Candidate(*content, cue=cue_of_verb(verb, verb.lemma_.lower()), speaker=speaker_of(speaker_token(verb, lexicon)),
+                     rule=False)
+
+
+def _any_preposition(verb: Token, lexicon: CueLexicon) -> tuple[int, int] | None:
+    """The object of the verb's first preposition on its right ("doubled down on ...")."""
+    for child in verb.rights:
+        if child.dep_ == "prep":
+            target = child_with(child, "pobj") or child_with(child, "pcomp")
+            return content_chars(target, lexicon) if target is not None else None
+    return None
+
+
+def reported_candidates(doc: Doc, text: str, lexicon: CueLexicon, quoted: RegionIndex, *,
+                        broad: bool = False) -> Iterator[Candidate]:
     """Every cue outside quotation marks that governs content, in text order, content trimmed
-    (`text` is `doc.text`, which spaCy rebuilds on every access)."""
+    (`text` is `doc.text`, which spaCy rebuilds on every access). With `broad`, verbs the rules pass
+    over are offered too (`broad_candidate`), for the learned detector to judge."""
     starts = frozenset(phrase[0] for phrase in lexicon.prepositions)
     for token in doc:
         if quoted.at(token.idx) is not None:
             continue
         found = _token_candidate(doc, text, token, lexicon, starts)
+        if found is None and broad:
+            found = broad_candidate(token, lexicon)
         if found is None:
             continue
         start, end = paragraph_clip(text, found.start, found.end, token.idx)
