@@ -151,17 +151,29 @@ def load_split(folder: Path, split: str) -> list[Text]:
     ]
 
 
+CHUNK = 40  # articles per cached DocBin: an interrupted parse resumes where it stopped
+
+
 def parsed(texts: list[Text], cache: Path | None = DEFAULT_CACHE) -> list:
-    """The spaCy Docs of the texts, read from the DocBin cache when it holds this exact parse."""
+    """The spaCy Docs of the texts, read from the DocBin cache (one file per chunk of CHUNK articles,
+    keyed by their texts and the pipeline) where it holds this exact parse."""
+    nlp = load_pipeline()
+    model = f"{nlp.meta.get('name')}-{nlp.meta.get('version')}-{','.join(nlp.pipe_names)}"
+    docs: list = []
+    for first in range(0, len(texts), CHUNK):
+        docs += _parsed_chunk(nlp, model, texts[first : first + CHUNK], cache)
+    return docs
+
+
+def _parsed_chunk(nlp, model: str, texts: list[Text], cache: Path | None) -> list:
+    """One chunk's Docs, from the cache or parsed (and then cached)."""
     from spacy.tokens import DocBin
 
-    nlp = load_pipeline()
-    key = hashlib.sha256("\0".join(t.text for t in texts).encode("utf-8"))
-    key.update(f"{nlp.meta.get('name')}-{nlp.meta.get('version')}-{','.join(nlp.pipe_names)}".encode())
-    path = cache / f"polnear-{key.hexdigest()[:16]}.spacy" if cache is not None else None
+    key = hashlib.sha256(("\0".join(t.text for t in texts) + "\0" + model).encode("utf-8")).hexdigest()[:20]
+    path = cache / f"polnear-{key}.spacy" if cache is not None else None
     if path is not None and path.exists():
         return list(DocBin().from_disk(path).get_docs(nlp.vocab))
-    docs = list(nlp.pipe((t.text for t in texts), batch_size=16))
+    docs = list(nlp.pipe((t.text for t in texts), batch_size=8))
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         DocBin(attrs=["ORTH", "LEMMA", "POS", "TAG", "DEP", "HEAD", "ENT_IOB", "ENT_TYPE", "SENT_START", "MORPH"],
@@ -200,10 +212,10 @@ def head_token(doc, fragments: list[tuple[int, int]]):
     return span.root if span is not None and len(span) else None
 
 
-def redline_predictions(doc, detector: Detector | object, published: str | None = None) -> list[Attribution]:
+def redline_predictions(doc, detector: Detector | str, actors) -> list[Attribution]:
     """redline's quotes, those sharing a cue merged into one attribution, speakers resolved to actors."""
     spans = find_quotes(doc, detector=detector)
-    quotes = attribute(spans, find_actors(doc, published=published))
+    quotes = attribute(spans, actors)
     by_cue: dict[object, Attribution] = {}
     for i, (span, quote) in enumerate(zip(spans, quotes)):
         key = span.cue_start if span.cue_start is not None else ("alone", i)
@@ -362,10 +374,11 @@ def _bump(tallies: dict[str, Tally], item: Attribution, counter: str) -> None:
 
 def score_doc(doc, gold: list[Attribution], pred: list[Attribution], tallies: dict[str, Tally]) -> None:
     """Add one document's matches to the per-group tallies."""
+    text = doc.text  # spaCy rebuilds it on every access
     for items in (gold, pred):
         for item in items:
             item.tokens = word_tokens(doc, item.content)
-            item.quoted = has_marks(doc.text, item.content)
+            item.quoted = has_marks(text, item.content)
     gold = [g for g in gold if g.tokens]
     pred = [p for p in pred if p.tokens]
     for g in gold:
@@ -392,26 +405,27 @@ def score_doc(doc, gold: list[Attribution], pred: list[Attribution], tallies: di
                         _bump(tallies, gold[g], "name_right")
 
 
-Predict = Callable[[object, Text], list[Attribution]]
+Predict = Callable[[object, object], list[Attribution]]  # (doc, actor index) -> attributions
 
 
 def systems(detector: Detector | None) -> dict[str, Predict]:
     """The systems to score: redline as shipped (or with the given detector), rules alone, the baseline."""
-    chosen = detector if detector is not None else shipped_detector()
+    chosen = detector if detector is not None else shipped_detector() or RULES_ONLY
     return {
-        "redline": lambda doc, t: redline_predictions(doc, chosen, t.published),
-        "rules": lambda doc, t: redline_predictions(doc, RULES_ONLY, t.published),
-        "textacy-like": lambda doc, t: textacy_predictions(doc),
+        "redline": lambda doc, actors: redline_predictions(doc, chosen, actors),
+        "rules": lambda doc, actors: redline_predictions(doc, RULES_ONLY, actors),
+        "textacy-like": lambda doc, actors: textacy_predictions(doc),
     }
 
 
 def tally(texts: list[Text], docs: list, predictors: dict[str, Predict]) -> dict[str, dict[str, Tally]]:
-    """Per-system, per-group counts over the texts."""
+    """Per-system, per-group counts over the texts (the actor index built once per text)."""
     tallies = {name: {group: Tally() for group in GROUPS} for name in predictors}
     for text, doc in zip(texts, docs):
+        actors = find_actors(doc, published=text.published)
         for name, predict in predictors.items():
             gold = [Attribution(list(g.content), list(g.source), list(g.cue)) for g in text.gold]
-            score_doc(doc, gold, predict(doc, text), tallies[name])
+            score_doc(doc, gold, predict(doc, actors), tallies[name])
     return tallies
 
 
