@@ -66,7 +66,10 @@ def candidate_features(doc: Doc, c: Candidate, lexicon: CueLexicon) -> list[str]
         f"clen={_bucket(len(span) if span is not None else 0)}", f"clen={_bucket(len(span) if span is not None else 0)}|cdep={cdep}",
         f"croot={root.lemma_.lower()}", f"crootpos={root.pos_}",
     ]
+    names += [f"lemma={lemma}|side={side}", f"lemma={lemma}|croot={root.lemma_.lower()}",
+              f"lemma={lemma}|head={cue.head.lemma_.lower()}", f"next={doc[cue.i + 1].lower_ if cue.i + 1 < len(doc) else '$'}"]
     names += [f"list={name}" for name in _LISTS if lemma in getattr(lexicon, name)]
+    names += [f"list={name}|cdep={cdep}" for name in _LISTS if lemma in getattr(lexicon, name)]
     names += [f"child={child.dep_}" for child in cue.children if child.dep_ in ("neg", "aux", "auxpass", "prt", "mark")]
     names += [f"modal={child.lower_}" for child in cue.children if child.tag_ == "MD"]
     if span is not None and any(t.is_quote for t in span):
