@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 import quotes as bench  # noqa: E402
 
-from redline.quotes.detector import Detector, config, feature_rows, sigmoid  # noqa: E402
+from redline.quotes.detector import Detector, config, feature_rows, load_detector, sigmoid  # noqa: E402
 from redline.quotes.lexicon import cue_lexicon  # noqa: E402
 from redline.quotes.marks import RegionIndex, pair_marks  # noqa: E402
 from redline.quotes.reported import reported_candidates  # noqa: E402
@@ -84,7 +84,7 @@ def fit_detector(texts: list[bench.Text], docs: list) -> Detector:
         labels += y
     weights = fit(design(rows, bits), np.array(labels, dtype=np.float64),
                   l2=float(cfg["l2"]), epochs=int(cfg["epochs"]), rate=float(cfg["rate"]))
-    return Detector(weights, bits, float(cfg["threshold"]), bool(cfg.get("broad", True)))
+    return load_detector({"config": cfg}, weights)
 
 
 def data_hash(folder: Path, split: str) -> str:

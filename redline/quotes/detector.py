@@ -118,6 +118,7 @@ class Detector:
     bits: int
     threshold: float
     broad: bool = True
+    rule_threshold: float | None = None  # a rules' candidate needs only this (None: the same threshold)
 
     def probabilities(self, doc: Doc, candidates: list[Candidate]) -> np.ndarray:
         """P(gold attribution) for each candidate."""
@@ -129,7 +130,8 @@ class Detector:
         if not candidates:
             return []
         probs = self.probabilities(doc, candidates)
-        return [c for c, p in zip(candidates, probs) if p >= self.threshold]
+        floor = self.threshold if self.rule_threshold is None else self.rule_threshold
+        return [c for c, p in zip(candidates, probs) if p >= (floor if c.rule else self.threshold)]
 
 
 def load_detector(meta: dict, weights: np.ndarray) -> Detector:
@@ -138,7 +140,13 @@ def load_detector(meta: dict, weights: np.ndarray) -> Detector:
     bits = int(cfg["hash_bits"])
     if weights.shape != ((1 << bits) + 1,):
         raise ValueError(f"quotes model weights have shape {weights.shape}, expected {((1 << bits) + 1,)}")
-    return Detector(weights.astype(np.float64), bits, float(cfg["threshold"]), bool(cfg.get("broad", True)))
+    return Detector(weights.astype(np.float64), bits, float(cfg["threshold"]), bool(cfg.get("broad", True)),
+                    _optional_float(cfg.get("rule_threshold")))
+
+
+def _optional_float(value: Any) -> float | None:
+    """A number from the config, or None when it is not set."""
+    return None if value is None else float(value)
 
 
 @lru_cache(maxsize=1)

@@ -81,3 +81,15 @@ def test_detector_threshold_decides_what_survives() -> None:
     assert {q.cue for q in find_quotes(doc, detector=keep_all)} == {"reserve", "say"}
     assert find_quotes(doc, detector=keep_none) == []
     assert [q.cue for q in find_quotes(doc, detector=RULES_ONLY)] == ["say"]
+
+
+def test_detector_rule_candidates_have_their_own_threshold() -> None:
+    bits = int(config()["hash_bits"])
+    doc = load_pipeline()(TEXT)
+    rules_pass = Detector(np.zeros((1 << bits) + 1), bits, threshold=0.51, rule_threshold=0.5)
+    assert [q.cue for q in find_quotes(doc, detector=rules_pass)] == ["say"]
+
+
+def test_detector_keeps_a_colon_report_the_rules_find() -> None:
+    found = find_quotes(load_pipeline()("The communique said: both parties will meet again in Geneva."))
+    assert [(q.cue, q.text) for q in found] == [("say", "both parties will meet again in Geneva")]
