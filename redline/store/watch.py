@@ -28,18 +28,20 @@ class Facts:
     shifts: set[str] = field(default_factory=set)
     impasses: set[str] = field(default_factory=set)
     stances: dict[str, str] = field(default_factory=dict)  # "issue\tparty" -> stance
+    directions: dict[str, str] = field(default_factory=dict)  # "issue\tparty" -> weighed direction
 
     def to_json(self) -> str:
         """The facts as JSON text (sorted, so equal facts give equal text)."""
         return json.dumps({"red_lines": sorted(self.red_lines), "shifts": sorted(self.shifts),
-                           "impasses": sorted(self.impasses), "stances": dict(sorted(self.stances.items()))})
+                           "impasses": sorted(self.impasses), "stances": dict(sorted(self.stances.items())),
+                           "directions": dict(sorted(self.directions.items()))})
 
     @classmethod
     def from_json(cls, text: str) -> "Facts":
         """Facts read back from `to_json`."""
         data = json.loads(text)
         return cls(red_lines=set(data["red_lines"]), shifts=set(data["shifts"]), impasses=set(data["impasses"]),
-                   stances=dict(data["stances"]))
+                   stances=dict(data["stances"]), directions=dict(data.get("directions", {})))
 
 
 @dataclass(frozen=True, slots=True)

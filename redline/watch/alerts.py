@@ -11,7 +11,7 @@ import json
 import time
 from pathlib import Path
 
-from redline.positions.model import Analysis, Evidence
+from redline.dealspace import Analysis, Evidence
 from redline.store.watch import Alert, Facts
 
 RED_LINE = "red_line"
@@ -31,6 +31,7 @@ def facts(analysis: Analysis) -> Facts:
             found.impasses.add(issue.issue)
         for party, stance in issue.parties.items():
             found.stances[f"{issue.issue}\t{party}"] = stance.stance
+            found.directions[f"{issue.issue}\t{party}"] = stance.direction
             found.red_lines.update(_evidence_key(e) for e in stance.evidence if e.position.stance == RED_LINE)
     found.shifts.update(_shift_key(s) for s in analysis.shifts)
     return found
@@ -53,12 +54,30 @@ def changes(before: Facts, analysis: Analysis) -> list[Alert]:
             if earlier is None and stance.evidence:
                 newest = _newest(stance.evidence)
                 alerts.append(_alert("new_party", issue.issue, party, None, stance.stance, newest, key=f"{issue.issue}\t{party}"))
+            moved = _moved(before, issue.issue, party, stance)
+            if moved:
+                alerts.append(moved)
         alerts.extend(_impasse_alerts(issue, before))
-    for shift in analysis.shifts:
-        if _shift_key(shift) not in before.shifts:
+    raised = {(a.party, a.issue) for a in alerts if a.kind == "shift"}
+    for shift in analysis.shifts:  # a shift the history shows that no pass saw happen (e.g. a back-filled article)
+        if _shift_key(shift) not in before.shifts and (shift.actor, shift.issue) not in raised:
             alerts.append(_alert("shift", shift.issue, shift.actor, shift.before.position.stance,
                                  shift.after.position.stance, shift.after, key=_shift_key(shift)))
     return alerts
+
+
+def _moved(before: Facts, issue: str, party: str, stance) -> Alert | None:
+    """A shift alert when the party's weighed direction on the issue differs from the one the last pass saved
+    (a change of direction: a rewording keeps it and raises none), with the newest evidence carrying the new
+    direction; before/after give the stance words."""
+    earlier = before.directions.get(f"{issue}\t{party}")
+    if earlier is None or earlier == stance.direction:
+        return None
+    carrying = [e for e in stance.evidence if e.direction == stance.direction] or stance.evidence
+    newest = _newest(carrying)
+    # before/after name the stances (open -> red_line); the key names the directions that changed
+    return _alert("shift", issue, party, before.stances.get(f"{issue}\t{party}"), stance.stance, newest,
+                  key=f"{issue}\t{party}\t{earlier}>{stance.direction}\t{_evidence_key(newest)}")
 
 
 def _impasse_alerts(issue, before: Facts) -> list[Alert]:

@@ -19,6 +19,8 @@ from pathlib import Path
 from redline.ingest.options import IngestOptions
 from redline.ingest.read import read_page_bytes
 from redline.pipeline import document_outcomes, load_profile, with_nlp
+from redline.dealspace import deal_space
+from redline.views.overview import store_evidence
 from redline.records import Document, DocumentOutcome, Problem, RunSummary
 from redline.store import Store
 from redline.store.watch import DONE, Alert, Validators, WatchState
@@ -296,9 +298,7 @@ def _write(store: Store, state: WatchState, batch: list[DocumentOutcome], by_url
 
 def _analysis(store: Store, profile):
     """The deal space over everything stored, by the library's own analysis."""
-    from redline.dealspace import deal_space
-
-    return deal_space(store.evidence(), profile=profile)
+    return deal_space(store_evidence(store), profile=profile)
 
 
 def _raise_alerts(store: Store, state: WatchState, profile, config: WatchConfig, report: PassReport) -> None:
