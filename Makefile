@@ -27,10 +27,11 @@ system-deps:
 demo: $(STAMP)
 	$(BIN)/redline demo
 
-# Rebuild the shipped positions model from the annotated corpus and ../shared/data (seeded; minutes on 2 cores).
+# Rebuild the shipped positions and event-type models from the annotated corpus and ../shared/data (seeded; minutes on 2 cores).
 # Extra annotations in the guideline format (e.g. an analyst's corrections): make train EXTRA="--extra more.jsonl"
 train: $(STAMP)
 	$(BIN)/python bench/train_positions.py $(EXTRA)
+	$(BIN)/python bench/train_events.py
 
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest

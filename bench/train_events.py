@@ -51,6 +51,7 @@ def write_model(out: Path, weights: np.ndarray, meta: dict) -> None:
     """Save the weights and meta where the stage loads them."""
     out.mkdir(parents=True, exist_ok=True)
     np.save(out / "weights.npy", weights.astype(np.float32))
+    meta["weights_sha256"] = sha256(out / "weights.npy")
     (out / "meta.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
