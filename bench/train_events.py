@@ -81,6 +81,7 @@ def main() -> int:
         "sentences": len(parsed),
         "training_rows": int(len(y)),
         "features": int(x.shape[1]),
+        "kept_rule_types": cv["kept_rule_types"],
         "cross_validation": {k: cv[k] for k in ("folds", "learned", "rules", "upstream_split")},
     }
     if not args.no_write:

@@ -156,13 +156,16 @@ class TypeModel:
         if not coded:
             return []
         probs = self.probabilities(features(doc, coded))
-        return [decide(self.labels, row, c, doc) for row, c in zip(probs, coded)]
+        kept = frozenset(self.meta.get("kept_rule_types", ()))
+        return [decide(self.labels, row, c, doc, kept) for row, c in zip(probs, coded)]
 
 
-def decide(labels: list[str], row: np.ndarray, c: Coded, doc) -> str:
-    """One event's type from the model's probabilities, the rules' type and the config's rules."""
+def decide(labels: list[str], row: np.ndarray, c: Coded, doc, kept: frozenset[str] = frozenset()) -> str:
+    """One event's type from the model's probabilities and the rules' type: the rules' type stands for
+    the config's `kept_rule_types`, for `kept` (the rule types cross-validation found the rules better
+    on) and when the model is unsure."""
     cfg = config()
-    if c.rule_type in cfg["kept_rule_types"]:
+    if c.rule_type in cfg["kept_rule_types"] or c.rule_type in kept:
         return c.rule_type
     best = int(np.argmax(row))
     if float(row[best]) < float(cfg["threshold"]):
