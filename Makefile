@@ -33,7 +33,9 @@ train: $(STAMP)
 	$(BIN)/python bench/train_positions.py $(EXTRA)
 	$(BIN)/python bench/train_events.py
 
+# The layering contracts in pyproject.toml ([tool.importlinter]) first: a backward import fails fast.
 test: $(STAMP) system-deps
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
