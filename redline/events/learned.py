@@ -163,9 +163,9 @@ class TypeModel:
 def decide(labels: list[str], row: np.ndarray, c: Coded, doc, kept: frozenset[str] = frozenset()) -> str:
     """One event's type from the model's probabilities and the rules' type: the rules' type stands for
     the config's `kept_rule_types`, for `kept` (the rule types cross-validation found the rules better
-    on) and when the model is unsure."""
+    on), for an event noun with no verb of its own (`keep_noun_events`) and when the model is unsure."""
     cfg = config()
-    if c.rule_type in cfg["kept_rule_types"] or c.rule_type in kept:
+    if c.rule_type in cfg["kept_rule_types"] or c.rule_type in kept or (c.trigger.noun and cfg["keep_noun_events"]):
         return c.rule_type
     best = int(np.argmax(row))
     if float(row[best]) < float(cfg["threshold"]):

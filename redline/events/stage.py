@@ -84,8 +84,9 @@ def rule_events(doc, actors, *, published: str | None = None, dictionary=None) -
     resolver = Resolver(_index(actors), dictionary or _dictionary(), lex)
     found: list[Found] = []
     for sent in doc.sents:
-        cued, alternative = threat_sentence(sent, lex)
-        for trigger in find_triggers(sent, lex):
+        triggers = find_triggers(sent, lex)
+        cued, alternative = threat_sentence(sent, lex) if triggers else (False, False)
+        for trigger in triggers:
             content = doc[trigger.content] if trigger.content is not None else None
             if is_non_event(doc[trigger.word], doc[trigger.anchor], content):
                 continue

@@ -1,7 +1,7 @@
 """The learned event-type classifier (redline/events/learned.py): the shipped model is the one its meta
 describes, and its cross-validated scores on plv.csv (folds by sentence) hold.
 
-Floors are the scores `python bench/train_events.py` measured (mean over 5 folds: type 0.727, source
+Floors are the scores `python bench/train_events.py` measured (mean over 5 folds: type 0.726, source
 0.797, target 0.558; rules alone type 0.680; upstream split type 0.722), less about 0.02. The CV
 retrains five folds (a few minutes on 2 cores). Skipped where ../shared is absent.
 """
