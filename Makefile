@@ -27,11 +27,13 @@ system-deps:
 demo: $(STAMP)
 	$(BIN)/redline demo
 
-# Rebuild the shipped positions and quotes models from the annotated corpus and ../shared/data (seeded; minutes on 2 cores).
+# Rebuild the shipped positions, quotes and event-type models from the annotated corpus and ../shared/data
+# (seeded; minutes each on 2 cores).
 # Extra annotations in the guideline format (e.g. an analyst's corrections): make train EXTRA="--extra more.jsonl"
 train: $(STAMP)
 	$(BIN)/python bench/train_positions.py $(EXTRA)
 	$(BIN)/python bench/train_quotes.py
+	$(BIN)/python bench/train_events.py
 
 # The layering contracts in pyproject.toml ([tool.importlinter]) first: a backward import fails fast.
 test: $(STAMP) system-deps

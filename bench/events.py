@@ -1,7 +1,20 @@
 """Event coding on the PLOVER gold-standard records (dev split): type accuracy, source and target
-agreement, over-generation, against two root-verb baselines; optionally the stage's throughput.
+agreement, over-generation, against two root-verb baselines; cross-validated scores on plv.csv;
+optionally the stage's throughput.
 
-    python bench/events.py [--data DIR] [--json] [--throughput [--guardian DIR] [--repeat R]]
+    python bench/events.py [--data DIR] [--plv DIR | --no-cv] [--json] [--throughput [--guardian DIR] [--repeat R]]
+
+Two evaluations:
+- plv.csv (default ../shared/data/plover-plv; 1,824 sentences, none from the gold records): k-fold
+  cross-validation by sentence (redline/data/events/model.yaml: folds, seed) of the learned type
+  classifier, trained on the other folds, and of the rules alone on the same folds; mean and sd over
+  folds; plus the upstream split in `meta` (train on split=train, score split=test). YIELD (the older
+  15-root label) counts as right when the coder says CONCEDE or RETREAT, PLOVER v2's two halves of it.
+  Source (target) agreement: the primary event's source (target) shares a content word with the gold
+  source (target) text, or has the country of an actor the sentence mentions inside that text. Every
+  sentence counts; one where the rules code nothing is a miss.
+- the gold records (below): the shipped model, trained on all of plv.csv, and the rules alone. The
+  classifier never saw them, but the rules were tuned on them earlier: a dev score, not an unseen one.
 
 DIR holds `dev.json` (default ../shared/data/plover-gsr): a JSON array whose first object is a header,
 then 163 human-coded English sentences, each with one gold event (`event`, PLOVER v0.5 labels) and its
@@ -46,18 +59,23 @@ ratios of articles per second are reported (full / spaCy alone, and events' own 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+
+import numpy as np
 
 from _common import ROOT, data_dir
 
 sys.path.insert(0, str(ROOT))
 
 from redline.actors import find_actors  # noqa: E402
-from redline.events import code_events  # noqa: E402
+from redline.events import code_events, learned  # noqa: E402
+from redline.events.stage import rule_events  # noqa: E402
 from redline.events.lexicon import event_lexicon  # noqa: E402
 from redline.nlp import load_pipeline  # noqa: E402
 
@@ -119,15 +137,16 @@ def _verb_type(tok, lex) -> str | None:
     return sense.type if sense is not None else None
 
 
-def score(records: list[dict]) -> dict:
-    """Every metric of the docstring over the gold records."""
+def score(records: list[dict], *, learned_types: bool = True) -> dict:
+    """Every metric of the docstring over the gold records (the shipped classifier's types unless
+    `learned_types` is False: the rules alone)."""
     nlp, lex = load_pipeline(), event_lexicon()
     n = len(records)
     tally = {k: 0 for k in ("type", "any", "src", "src_n", "tgt", "tgt_n", "src_t", "src_tn", "tgt_t", "tgt_tn",
                             "over", "strict", "extra", "root", "root_reported")}
     confusion: dict[str, dict[str, int]] = {}
     for record, doc in zip(records, nlp.pipe(r["text"] for r in records)):
-        events = code_events(doc, find_actors(doc))
+        events = code_events(doc, find_actors(doc), learned=learned_types)
         gold, first = record["type"], events[0] if events else None
         predicted = first.type if first else None
         right = predicted == gold
@@ -173,6 +192,202 @@ def score(records: list[dict]) -> dict:
 def _ratio(hits: int, total: int) -> float:
     """hits / total, 0 when there is nothing to count."""
     return hits / total if total else 0.0
+
+
+# --- plv.csv: cross-validated scores (folds by sentence) ------------------------------------------------
+
+@dataclass(slots=True)
+class Sentence:
+    """One plv.csv record, parsed: its gold label and sides, and what the rules coded in it."""
+
+    label: str
+    split: str
+    source: str
+    target: str
+    doc: object
+    actors: object
+    found: list = field(default_factory=list)  # the rules' events (redline.events.stage.Found)
+
+
+def load_plv(folder: Path) -> list[dict]:
+    """The plv.csv records: text, label (15-root set), split (the upstream one), source and target text."""
+    with (folder / "plv.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        row["split"] = next((p.split("=", 1)[1] for p in row["meta"].split("|") if p.startswith("split=")), "")
+    return rows
+
+
+def parse_plv(rows: list[dict]) -> list[Sentence]:
+    """Every record parsed once, its actors found and its events coded by the rules."""
+    nlp = load_pipeline()
+    parsed = []
+    for row, doc in zip(rows, nlp.pipe((r["text"] for r in rows), batch_size=64)):
+        actors = find_actors(doc)
+        parsed.append(Sentence(row["label"], row["split"], row["source"], row["target"], doc, actors,
+                               rule_events(doc, actors)))
+    return parsed
+
+
+def fold_of(n: int, folds: int, seed: int) -> np.ndarray:
+    """A fold number per sentence: a seeded permutation dealt round-robin (folds by sentence)."""
+    order = np.random.default_rng(seed).permutation(n)
+    fold = np.empty(n, dtype=int)
+    fold[order] = np.arange(n) % folds
+    return fold
+
+
+def design(parsed: list[Sentence]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Feature rows of each sentence's primary (first) rule event, their label indices, and which sentences
+    have a row (a sentence where the rules code nothing has none and counts as a miss)."""
+    labels = learned.config()["labels"]
+    has = np.array([bool(s.found) for s in parsed])
+    rows = [learned.features(s.doc, [_coded(s.found[0])]) for s in parsed if s.found]
+    x = np.vstack(rows) if rows else np.zeros((0, learned.feature_width()), dtype=np.float32)
+    y = np.array([labels.index(s.label) for s in parsed if s.found], dtype=int)
+    return x, y, has
+
+
+def _coded(found) -> learned.Coded:
+    """The classifier's input for one rule event."""
+    return learned.Coded(found.trigger, found.event.type, found.event.status, found.event.negated)
+
+
+def train_model(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Weights from the config's settings."""
+    cfg = learned.config()
+    return learned.fit(x, y, len(cfg["labels"]), l2=float(cfg["l2"]), epochs=int(cfg["epochs"]),
+                       rate=float(cfg["rate"]))
+
+
+def predicted_types(parsed: list[Sentence], probs: np.ndarray, kept: frozenset[str] = frozenset()) -> list[str | None]:
+    """Each sentence's primary type from the model's probabilities (None where the rules code nothing)."""
+    labels, out, r = learned.config()["labels"], [], 0
+    for s in parsed:
+        if not s.found:
+            out.append(None)
+            continue
+        out.append(learned.decide(labels, probs[r], _coded(s.found[0]), s.doc, kept))
+        r += 1
+    return out
+
+
+def kept_rule_types(parsed: list[Sentence], probs: np.ndarray) -> frozenset[str]:
+    """The rule types whose events the rules type at least as well as the model, on out-of-fold
+    predictions (probs: one row per sentence with a rule event)."""
+    model = predicted_types(parsed, probs)
+    tally: dict[str, list[int]] = {}
+    for s, t in zip(parsed, model):
+        if s.found:
+            pair = tally.setdefault(_rule_type(s), [0, 0])
+            pair[0] += type_right(s.label, _rule_type(s))
+            pair[1] += type_right(s.label, t)
+    return frozenset(k for k, (rules, learned_) in tally.items() if rules >= learned_)
+
+
+def type_right(gold: str, predicted: str | None) -> bool:
+    """A plv label is matched by the same type; YIELD by CONCEDE or RETREAT (its two v2 halves)."""
+    return predicted == gold or (gold == "YIELD" and predicted in ("CONCEDE", "RETREAT"))
+
+
+def side_agrees(s: Sentence, side: str) -> bool:
+    """True when the primary event's source (or target) names the gold side: a shared content word with
+    the gold text, or the country of an actor mentioned inside the gold text's span of the sentence."""
+    if not s.found:
+        return False
+    event = s.found[0].event
+    gold = getattr(s, side)
+    names, countries = getattr(event, side), getattr(event, side + "_country")
+    gold_words = _words(gold)
+    if any(_words(n) & gold_words for n in names):
+        return True
+    return bool({c for c in countries if c} & _span_countries(s, gold))
+
+
+def _words(text: str) -> set[str]:
+    """The content words of a name, case-folded."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return {w for w in (t.strip(".,'\"()").casefold() for t in text.replace("'s", " ").split())
+            if w and w not in STOP_WORDS and (len(w) > 2 or w.isupper())}
+
+
+def _span_countries(s: Sentence, gold: str) -> set[str]:
+    """The countries of the actors the sentence mentions inside the gold text (found by its first place)."""
+    start = s.doc.text.find(gold) if gold else -1
+    if start < 0:
+        return set()
+    end = start + len(gold)
+    actors = getattr(s.actors, "actors", s.actors) or []
+    return {a.country for a in actors if a.country and any(b < end and e > start for b, e in a.mentions)}
+
+
+def plv_scores(parsed: list[Sentence], types: list[str | None]) -> dict:
+    """Type accuracy, source and target agreement over some sentences."""
+    n = len(parsed)
+    return {
+        "sentences": n,
+        "type_accuracy": sum(type_right(s.label, t) for s, t in zip(parsed, types)) / n if n else 0.0,
+        "source_agreement": sum(side_agrees(s, "source") for s in parsed) / n if n else 0.0,
+        "target_agreement": sum(side_agrees(s, "target") for s in parsed) / n if n else 0.0,
+    }
+
+
+def cross_validate(parsed: list[Sentence]) -> dict:
+    """k-fold cross-validation by sentence: the learned types and the rules' on each held-out fold, mean
+    and sample sd over folds; and the upstream split (train on `train`, score on `test`). The rule types
+    the model must leave alone (`kept_rule_types`) are chosen on the out-of-fold predictions of all folds."""
+    cfg = learned.config()
+    x, y, has = design(parsed)
+    row_of = np.cumsum(has) - 1
+    fold = fold_of(len(parsed), int(cfg["folds"]), int(cfg["seed"]))
+    probs = np.zeros((len(y), len(cfg["labels"])), dtype=np.float32)
+    for k in range(int(cfg["folds"])):
+        train_rows = [row_of[i] for i in range(len(parsed)) if fold[i] != k and has[i]]
+        test_rows = [row_of[i] for i in range(len(parsed)) if fold[i] == k and has[i]]
+        probs[test_rows] = learned.softmax(x[test_rows] @ train_model(x[train_rows], y[train_rows]))
+    kept = kept_rule_types(parsed, probs)
+    folds = {"learned": [], "rules": []}
+    for k in range(int(cfg["folds"])):
+        test = [i for i in range(len(parsed)) if fold[i] == k]
+        subset = [parsed[i] for i in test]
+        folds["learned"].append(plv_scores(subset, predicted_types(subset, probs[[row_of[i] for i in test if has[i]]],
+                                                                    kept)))
+        folds["rules"].append(plv_scores(subset, [_rule_type(s) for s in subset]))
+    upstream_test = [i for i, s in enumerate(parsed) if s.split == "test"]
+    upstream_train = [row_of[i] for i, s in enumerate(parsed) if s.split == "train" and has[i]]
+    return {
+        "folds": int(cfg["folds"]),
+        "kept_rule_types": sorted(kept),
+        "learned": _spread(folds["learned"]),
+        "rules": _spread(folds["rules"]),
+        "per_fold": folds,
+        "upstream_split": {
+            "learned": _held_out(parsed, upstream_test, x, y, has, row_of, upstream_train, kept),
+            "rules": plv_scores([parsed[i] for i in upstream_test], [_rule_type(parsed[i]) for i in upstream_test]),
+        },
+    }
+
+
+def _held_out(parsed, test, x, y, has, row_of, train_rows, kept: frozenset[str]) -> dict:
+    """Scores on the `test` sentences of a model trained on `train_rows`."""
+    w = train_model(x[train_rows], y[train_rows])
+    subset = [parsed[i] for i in test]
+    test_rows = [row_of[i] for i in test if has[i]]
+    probs = learned.softmax(x[test_rows] @ w) if test_rows else np.zeros((0, len(learned.config()["labels"])))
+    return plv_scores(subset, predicted_types(subset, probs, kept))
+
+
+def _rule_type(s: Sentence) -> str | None:
+    """The rules' primary type."""
+    return s.found[0].event.type if s.found else None
+
+
+def _spread(results: list[dict]) -> dict:
+    """Mean and sample standard deviation of each metric over folds."""
+    keys = [k for k in results[0] if k != "sentences"]
+    return {k: {"mean": round(float(np.mean([r[k] for r in results])), 4),
+                "sd": round(float(np.std([r[k] for r in results], ddof=1)), 4)} for k in keys}
 
 
 Stage = Callable[[object, dict, dict], None]
@@ -236,6 +451,8 @@ def main() -> int:
     """Score (and time) and print the result, or JSON."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", help="folder holding dev.json (default ../shared/data/plover-gsr)")
+    parser.add_argument("--plv", help="folder holding plv.csv (default ../shared/data/plover-plv)")
+    parser.add_argument("--no-cv", action="store_true", help="skip the plv.csv cross-validation")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--throughput", action="store_true", help="also time the stage on the Guardian texts")
     parser.add_argument("--guardian", help="folder holding articles.jsonl (default ../shared/data/guardian-syria-2019)")
@@ -244,7 +461,12 @@ def main() -> int:
     folder = data_dir("plover-gsr", args.data)
     if folder is None:
         return 0
-    result = score(load_gold(folder))
+    gold = load_gold(folder)
+    result = score(gold)
+    result["rules_alone"] = {k: v for k, v in score(gold, learned_types=False).items() if k != "confusion"}
+    plv = None if args.no_cv else data_dir("plover-plv", args.plv)
+    if plv is not None:
+        result["plv"] = cross_validate(parse_plv(load_plv(plv)))
     if args.throughput:
         texts = data_dir("guardian-syria-2019", args.guardian)
         if texts is not None:
@@ -268,6 +490,11 @@ def _print(r: dict) -> None:
           f"extra events per sentence {r['extra_events_per_sentence']:.2f})")
     print(f"baseline root verb       {r['baseline_root_verb']:.3f}")
     print(f"baseline root, reported  {r['baseline_root_verb_reported']:.3f}")
+    a = r["rules_alone"]
+    print(f"rules alone              type {a['type_accuracy']:.3f}, source {a['source_agreement']:.3f}, "
+          f"target {a['target_agreement']:.3f}")
+    if "plv" in r:
+        _print_cv(r["plv"])
     if "throughput" in r:
         t = r["throughput"]
         print(f"throughput ({t['articles']} articles): spaCy {t['spacy_per_s']:.1f}/s, + actors + quotes "
@@ -275,6 +502,20 @@ def _print(r: dict) -> None:
         print(f"  full / spaCy {t['ratio_full_vs_spacy']:.3f}; actors + quotes / spaCy "
               f"{t['ratio_actors_quotes_vs_spacy']:.3f}; events stage keeps {t['ratio_events_stage']:.3f} "
               f"({t['events_ms_per_article']:.1f} ms per article)")
+
+
+def _print_cv(cv: dict) -> None:
+    """The plv.csv cross-validation report."""
+    print(f"plv.csv, {cv['folds']}-fold cross-validation by sentence (mean +- sd over folds); rule types kept: "
+          f"{', '.join(cv['kept_rule_types']) or '-'}")
+    for name in ("learned", "rules"):
+        m = cv[name]
+        print(f"  {name:8s} type {m['type_accuracy']['mean']:.3f} +- {m['type_accuracy']['sd']:.3f}, "
+              f"source {m['source_agreement']['mean']:.3f} +- {m['source_agreement']['sd']:.3f}, "
+              f"target {m['target_agreement']['mean']:.3f} +- {m['target_agreement']['sd']:.3f}")
+    for name, m in cv["upstream_split"].items():
+        print(f"  upstream split (train -> test, {m['sentences']} sentences) {name}: type {m['type_accuracy']:.3f}, "
+              f"source {m['source_agreement']:.3f}, target {m['target_agreement']:.3f}")
 
 
 if __name__ == "__main__":

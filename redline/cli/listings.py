@@ -90,7 +90,7 @@ def events(
     if merged:
         by_article: dict[str, tuple] = {}
         for r in rows:
-            by_article.setdefault(r.article_id, (r.article_id, r.source, []))[2].append(r.record)
+            by_article.setdefault(r.article_id, (r.article_id, r.source, [], r.published))[2].append(r.record)
         merged_rows = merge_mentions(list(by_article.values()))
         if json_out:
             print_json_lines(merged_rows)

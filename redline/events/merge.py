@@ -1,64 +1,89 @@
 """Cross-article merging: the same event reported by several articles becomes one event with mentions.
 
-Two reports are the same event when they have the same type and negation, their source actors overlap
-(or neither names one), their target actors overlap (or neither names one), and their dates are within
-`days` of each other or one is unknown. Actors are compared by country where both have one, else by
-name. Pure: the input is not changed.
+Two reports are linked (a strong link) only when they agree on everything that makes an event: type,
+negation, status, the set of source actors, the set of target actors (actors compared by country where
+they have one, else by name), and their dates lie within the window of `redline/data/events/merge.yaml`.
+A report's date is its event's own date, else its article's publication date; with neither it merges
+with nothing. A report joins a merged event only through a strong link to that event's first report, so
+merging is never transitive through a weaker or drifting chain: the merged event's actors are its first
+report's, and no cluster mixes source actors. Pure: the input is not changed.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
-from .model import STATUSES, Event, MergedEvent, Mention
+from redline.datafiles import load_data_yaml
 
-MAX_DAYS = 2
+from .model import Event, MergedEvent, Mention
 
 
-def merge_mentions(articles: list[tuple[str, str | None, list[Event]]], *, days: int = MAX_DAYS) -> list[MergedEvent]:
-    """Events of (article_id, outlet, events) triples merged across articles, in first-report order."""
-    merged: list[MergedEvent] = []
-    for article_id, outlet, events in articles:
+@lru_cache(maxsize=1)
+def window_days() -> int:
+    """The merge window in days (`redline/data/events/merge.yaml`)."""
+    return int(load_data_yaml("events", "merge.yaml")["days"])
+
+
+@dataclass(slots=True)
+class _Cluster:
+    """A merged event under construction: its first report (the one every other must match) and when."""
+
+    seed: Event
+    when: str | None
+    merged: MergedEvent
+
+
+def merge_mentions(articles: list[tuple], *, days: int | None = None) -> list[MergedEvent]:
+    """Events of (article_id, outlet, events[, published]) tuples merged across articles, in first-report
+    order; `published` (ISO date) dates the article's undated events for the window."""
+    days = window_days() if days is None else days
+    clusters: list[_Cluster] = []
+    for item in articles:
+        article_id, outlet, events = item[0], item[1], item[2]
+        published = item[3] if len(item) > 3 else None
         for event in events:
             mention = Mention(article_id, outlet, event.start, event.end, event.text)
-            match = next((m for m in merged if same_event(m.event, event, days)), None)
+            when = event.date or published
+            match = next((c for c in clusters if strong_link(c.seed, c.when, event, when, days)), None)
             if match is None:
-                merged.append(MergedEvent(_copy(event), [mention], 0))
+                clusters.append(_Cluster(event, when, MergedEvent(_copy(event), [mention], 0)))
             else:
-                _absorb(match, event, mention)
+                _absorb(match.merged, event, mention)
+    merged = [c.merged for c in clusters]
     for m in merged:
         m.sources = len({x.source if x.source else f"article:{x.article_id}" for x in m.mentions})
     return merged
 
 
-def same_event(a: Event, b: Event, days: int = MAX_DAYS) -> bool:
-    """True when two coded events report the same happening."""
-    if a.type != b.type or a.negated != b.negated:
+def same_event(a: Event, b: Event, days: int | None = None) -> bool:
+    """True when two coded events report the same happening (each dated by its own date only)."""
+    return strong_link(a, a.date, b, b.date, window_days() if days is None else days)
+
+
+def strong_link(a: Event, a_when: str | None, b: Event, b_when: str | None, days: int) -> bool:
+    """True when two reports agree on type, negation, status, source and target actors, and date."""
+    if (a.type, a.negated, a.status) != (b.type, b.negated, b.status):
         return False
-    if not _sides_match(_keys(a.source, a.source_country), _keys(b.source, b.source_country)):
+    if side_keys(a.source, a.source_country) != side_keys(b.source, b.source_country):
         return False
-    if not _sides_match(_keys(a.target, a.target_country), _keys(b.target, b.target_country)):
+    if side_keys(a.target, a.target_country) != side_keys(b.target, b.target_country):
         return False
-    return _dates_close(a.date, b.date, days)
+    return _dates_close(a_when, b_when, days)
 
 
-def _keys(names: list[str], countries: list[str | None]) -> set[str]:
-    """One key per actor: its country code when it has one, else its name case-folded."""
-    return {c if c else n.casefold() for n, c in zip(names, countries)}
-
-
-def _sides_match(a: set[str], b: set[str]) -> bool:
-    """Two sides agree when they share an actor or both are empty."""
-    return bool(a & b) or not a and not b
+def side_keys(names: list[str], countries: list[str | None]) -> frozenset[str]:
+    """One key per actor of a side: its country code when it has one, else its name case-folded."""
+    return frozenset(c if c else n.casefold() for n, c in zip(names, countries))
 
 
 def _dates_close(a: str | None, b: str | None, days: int) -> bool:
-    """True when either date is unknown or they are at most `days` apart (months/years: the same one)."""
-    if a is None or b is None:
-        return True
-    if len(a) == 10 and len(b) == 10:
-        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= days
+    """True when both dates are known and at most `days` apart (a month or year only: the same one)."""
+    if not a or not b:
+        return False
+    if len(a) >= 10 and len(b) >= 10:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) <= days
     return a[:min(len(a), len(b))] == b[:min(len(a), len(b))]
 
 
@@ -70,29 +95,11 @@ def _copy(event: Event) -> Event:
 
 
 def _absorb(merged: MergedEvent, event: Event, mention: Mention) -> None:
-    """Add a report to a merged event: its mention, any new actor, a date or mediator it lacked, and the
-    more certain status (a report that it occurred outweighs one that it was announced)."""
+    """Add a report to a merged event: its mention, and a date, mediator, place or mode it lacked (its
+    actors are the merged event's already: the link requires it)."""
     merged.mentions.append(mention)
     base = merged.event
-    _add_side(base.source, base.source_country, base.source_sector, event.source, event.source_country,
-              event.source_sector)
-    _add_side(base.target, base.target_country, base.target_sector, event.target, event.target_country,
-              event.target_sector)
     base.date = base.date or event.date
     base.mediated_by = base.mediated_by or event.mediated_by
     base.location = base.location or event.location
     base.mode = base.mode or event.mode
-    if STATUSES.index(event.status) < STATUSES.index(base.status):
-        base.status = event.status
-
-
-def _add_side(names, countries, sectors, new_names, new_countries, new_sectors) -> None:
-    """Append the actors of one side that are not there yet (by country, else by name)."""
-    keys = _keys(names, countries)
-    for i, (name, country) in enumerate(zip(new_names, new_countries)):
-        key = country if country else name.casefold()
-        if key not in keys:
-            keys.add(key)
-            names.append(name)
-            countries.append(country)
-            sectors.append(new_sectors[i] if i < len(new_sectors) else None)

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from .groups import Participant, enrich, group_participants, head_sector, modifier_country
 from .lexicon import EventLexicon
 from .nouns import noun_sense
-from .tree import child, children, conjuncts, is_nominal, is_passive, is_verbal, prep_objects
+from .tree import (child, children, conjuncts, is_nominal, is_passive, is_verbal, participle_patient,
+                   passive_participle, prep_objects)
 from .trigger import Trigger
 
 if TYPE_CHECKING:
@@ -290,7 +291,7 @@ def objects(verb, lex: EventLexicon) -> list:
     """The object phrases of a verb: passive subject, direct object, dative, target-preposition objects."""
     found = []
     if is_passive(verb) and verb.lemma_.lower() not in lex.stative_passives:
-        found += children(verb, "nsubjpass")
+        found += children(verb, "nsubjpass") or (participle_patient(verb) if passive_participle(verb) else [])
     found += children(verb, "dobj", "obj", "dative")
     found += prep_objects(verb, lex.target_prepositions)
     return found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -10,11 +11,14 @@ from redline.stages import stage
 from .dates import event_date
 from .find import find_triggers
 from .groups import Participant
+from .learned import Coded, shipped_model
 from .lexicon import event_lexicon
 from .model import Event
+from .phrases import phrase_targets
 from .places import is_mediated, location, mediator_from_place, mediator_phrases
 from .roles import Resolver, Roles, read_roles
 from .status import read_status
+from .threats import is_non_event, read_threat, threat_sentence
 from .tree import is_verbal, prep_objects
 from .trigger import Trigger
 
@@ -40,27 +44,57 @@ def _dictionary() -> ActorDictionary | None:
 
 
 @stage("events", requires=("Doc", "Article.actors", "Article.published"), assigns=("Article.events",))
-def code_events(doc, actors, *, published: str | None = None, quotes=None, dictionary=None) -> list[Event]:
+def code_events(doc, actors, *, published: str | None = None, quotes=None, dictionary=None,
+                learned: bool = True) -> list[Event]:
     """The events of a parsed article, coded in PLOVER v2, each with its evidence sentence.
 
     `actors` is the actor stage's `ActorIndex` (a plain list of actors also works, matched by overlap);
     `published` (ISO date) anchors relative dates. `quotes` is accepted for the stage contract; events
-    inside quotations are coded like any other, their status read from the words.
+    inside quotations are coded like any other, their status read from the words. The rules find each
+    event; the shipped classifier (`learned.py`) gives its type unless `learned` is False.
     """
-    lex = event_lexicon()
-    resolver = Resolver(_index(actors), dictionary or _dictionary(), lex)
+    found = rule_events(doc, actors, published=published, dictionary=dictionary)
+    model = shipped_model() if learned else None
+    if model is not None:
+        types = model.types(doc, [Coded(f.trigger, f.event.type, f.event.status, f.event.negated) for f in found])
+        for f, type_ in zip(found, types):
+            f.event.type = type_
     events: list[Event] = []
     seen: set[tuple] = set()
-    for sent in doc.sents:
-        for trigger in find_triggers(sent, lex):
-            event = build_event(trigger, doc, sent, resolver, published)
-            if event is None:
-                continue
-            key = (event.type, event.negated, tuple(event.source), tuple(event.target), event.start)
-            if key not in seen:
-                seen.add(key)
-                events.append(event)
+    for f in found:
+        event = f.event
+        key = (event.type, event.negated, tuple(event.source), tuple(event.target), event.start)
+        if key not in seen:
+            seen.add(key)
+            events.append(event)
     return events
+
+
+@dataclass(slots=True)
+class Found:
+    """An event as the rules coded it, with the trigger it was read from (for the learned classifier)."""
+
+    trigger: Trigger
+    event: Event
+
+
+def rule_events(doc, actors, *, published: str | None = None, dictionary=None) -> list[Found]:
+    """Every event the rules code in a parsed article, in sentence order, main clause first."""
+    lex = event_lexicon()
+    resolver = Resolver(_index(actors), dictionary or _dictionary(), lex)
+    found: list[Found] = []
+    for sent in doc.sents:
+        triggers = find_triggers(sent, lex)
+        cued, alternative = threat_sentence(sent, lex) if triggers else (False, False)
+        for trigger in triggers:
+            content = doc[trigger.content] if trigger.content is not None else None
+            if is_non_event(doc[trigger.word], doc[trigger.anchor], content):
+                continue
+            event = build_event(trigger, doc, sent, resolver, published)
+            if event is not None:
+                read_threat(event, doc[trigger.anchor], cued, alternative, lex)
+                found.append(Found(trigger, event))
+    return found
 
 
 def _index(actors) -> ActorIndex | None:
@@ -93,6 +127,8 @@ def build_event(trigger: Trigger, doc, sent, resolver: Resolver, published: str 
                 roles.target = [place_actor]
     if not _identified(roles) and mediator is None:
         return None  # no side the text identifies ("around 610 people", "the preconditions")
+    if not roles.target and not trigger.noun and mediator is None:
+        roles.target = phrase_targets([v for v in (word, content, anchor) if v is not None], lex)
     status = read_status(trigger, doc, lex)
     heads = [anchor] if not trigger.noun else [anchor, _governor(word)]
     date = None

@@ -30,8 +30,20 @@ def is_nominal(tok) -> bool:
 
 
 def is_passive(tok) -> bool:
-    """True when the verb is in the passive voice ("was attacked by")."""
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    """True when the verb is in the passive voice ("was attacked by", "militias, supported by US troops")."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or passive_participle(tok)
+
+
+def passive_participle(tok) -> bool:
+    """True for a past participle hung on a clause or noun with a by-agent ("militias, supported by X")."""
+    return tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl") and any(c.dep_ == "agent" for c in tok.children)
+
+
+def participle_patient(tok) -> list:
+    """What a passive participle is said of: the head clause's subject (advcl) or the head noun (acl)."""
+    if tok.dep_ == "acl":
+        return [tok.head]
+    return [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def conjuncts(tok) -> list:

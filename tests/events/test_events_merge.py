@@ -33,30 +33,35 @@ def test_dates_a_day_apart_merge_a_week_apart_do_not():
     assert len(far) == 2
 
 
-def test_unknown_date_merges_and_takes_the_known_one():
-    merged = merge_mentions([("a1", "X", [event(date=None)]), ("a2", "Y", [event(date="2026-02-06")])])
-    assert len(merged) == 1
-    assert merged[0].event.date == "2026-02-06"
+def test_unknown_date_merges_with_nothing_unless_its_article_is_dated():
+    alone = merge_mentions([("a1", "X", [event(date=None)]), ("a2", "Y", [event(date="2026-02-06")])])
+    assert len(alone) == 2
+    dated = merge_mentions([("a1", "X", [event(date=None)], "2026-02-07"), ("a2", "Y", [event(date="2026-02-06")])])
+    assert len(dated) == 1
+    assert dated[0].event.date == "2026-02-06"
 
 
-def test_overlapping_actor_sets_merge_and_union():
+def test_overlapping_but_different_actor_sets_stay_apart():
     one = event(source=("Iran", "Oman"), source_country=("IRN", "OMN"))
     other = event(source=("Abbas Araghchi",), source_country=("IRN",))
-    merged = merge_mentions([("a1", "X", [one]), ("a2", "Y", [other])])
-    assert len(merged) == 1
+    same_side = event(source=("Abbas Araghchi", "Oman"), source_country=("IRN", "OMN"))
+    merged = merge_mentions([("a1", "X", [one]), ("a2", "Y", [other]), ("a3", "Z", [same_side])])
+    assert [m.count for m in merged] == [2, 1]
     assert merged[0].event.source_country == ["IRN", "OMN"]
 
 
-def test_different_type_negation_or_actors_stay_apart():
+def test_different_type_negation_status_or_actors_stay_apart():
     base = ("a1", "X", [event()])
     assert len(merge_mentions([base, ("a2", "Y", [event(type_="THREATEN")])])) == 2
     assert len(merge_mentions([base, ("a2", "Y", [event(negated=True)])])) == 2
+    assert len(merge_mentions([base, ("a2", "Y", [event(status="planned")])])) == 2
     assert len(merge_mentions([base, ("a2", "Y", [event(target=("Israel",), target_country=("ISR",))])])) == 2
 
 
-def test_more_certain_status_wins():
-    merged = merge_mentions([("a1", "X", [event(status="announced")]), ("a2", "Y", [event(status="occurred")])])
-    assert merged[0].event.status == "occurred"
+def test_no_chaining_through_a_drifting_date():
+    days = [f"2026-02-{d:02d}" for d in (1, 3, 5, 7, 9)]  # each two days after the last, eight in all
+    merged = merge_mentions([(f"a{i}", "X", [event(date=d)]) for i, d in enumerate(days)], days=3)
+    assert [m.count for m in merged] == [2, 2, 1]  # joined to a first report, never through a later one
 
 
 def test_pure_input_is_untouched():

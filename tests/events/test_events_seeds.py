@@ -39,18 +39,42 @@ def _having(found, type_, words):
     return [e for _, e in found if e.type == type_ and words in e.text]
 
 
-def test_armada_heading_toward_iran_is_an_ongoing_mobilisation(seed_events):
-    armada = _having(seed_events, "MOBILIZE", "armada")
+def test_armada_heading_toward_iran_is_a_show_of_force(seed_events):
+    armada = _having(seed_events, "THREATEN", "armada")
+    armada = [e for e in armada if e.target_country == ["IRN"]]
     assert armada
-    assert armada[0].status == "occurred"
+    assert armada[0].status in ("occurred", "announced")
     assert "USA" in armada[0].source_country
-    assert armada[0].target_country == ["IRN"]
+    assert not _having(seed_events, "MOBILIZE", "armada")
 
 
-def test_second_carrier_was_floated_not_sent(seed_events):
-    carrier = _having(seed_events, "MOBILIZE", "second aircraft carrier")
+def test_second_carrier_is_a_threat_floated_not_sent(seed_events):
+    carrier = [e for e in _having(seed_events, "THREATEN", "second aircraft carrier") if e.target_country == ["IRN"]]
     assert carrier
-    assert all(e.status == "planned" for e in carrier)
+    assert all(e.status in ("threatened", "planned") for e in carrier)
+    assert not [e for _, e in seed_events if "second aircraft carrier" in e.text and e.type in ("AGREE", "AID")]
+
+
+def test_armada_and_second_carrier_do_not_merge(seed_events):
+    from redline.events import merge_mentions
+
+    by_article: dict = {}
+    for article, e in seed_events:
+        by_article.setdefault(article.id, (article.id, None, [], article.published))[2].append(e)
+    for m in merge_mentions(list(by_article.values())):
+        texts = {x.text for x in m.mentions}
+        assert not (any("armada" in t for t in texts) and any("second aircraft carrier" in t for t in texts))
+
+
+def test_either_a_deal_or_something_tough_is_a_threat(seed_events):
+    either = [e for _, e in seed_events if "Either we make a deal" in e.text]
+    assert either
+    assert either[0].type == "THREATEN"
+    assert all(e.type != "AGREE" for e in either)
+
+
+def test_no_agreement_from_limits_to_what_iran_can_offer(seed_events):
+    assert not _having(seed_events, "AGREE", "limits to what Iran can offer")
 
 
 def test_trump_threatened_military_action(seed_events):

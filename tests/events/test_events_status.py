@@ -23,9 +23,9 @@ def test_conditional_is_hypothetical(first):
     assert event.status == "hypothetical"
 
 
-def test_either_or_is_hypothetical(code):
+def test_either_or_is_a_threatened_alternative(code):
     events = code("Either we sign a deal with Iran or we bomb them, the senator said.")
-    assert events and all(e.status == "hypothetical" for e in events)
+    assert events and all(e.type == "THREATEN" and e.status == "threatened" for e in events)
 
 
 def test_modal_could_is_hypothetical(first):
@@ -46,9 +46,9 @@ def test_floated_idea_is_planned_not_occurred(first):
     assert (event.type, event.status) == ("MOBILIZE", "planned")
 
 
-def test_considering_is_planned(first):
+def test_considering_sending_troops_is_a_threatened_deployment(first):
     event = first("Russia is considering sending more troops to the border.")
-    assert (event.type, event.status) == ("MOBILIZE", "planned")
+    assert (event.type, event.status) == ("THREATEN", "threatened")
 
 
 def test_heading_toward_is_an_ongoing_mobilisation(first):

@@ -1,0 +1,198 @@
+"""The learned event-type classifier: the rules find an event's trigger and roles, a softmax model over
+features of the already-parsed sentence gives its PLOVER type.
+
+Features (one row per coded event, all read from the Doc the pipeline parsed, nothing re-parsed):
+- dense: spaCy's tok2vec vectors (`doc.tensor`) of the trigger word, its clause head and the sentence mean;
+- hashed: the rules' type, mode and status, the trigger's and clause head's lemmas (alone and with the
+  rules' type), the clause head's dependents (relation + lemma), the content word, and the sentence's
+  content lemmas.
+
+The model is trained on plv.csv's 15-root labels (YIELD = PLOVER v2's CONCEDE and RETREAT); a YIELD
+prediction is split back into CONCEDE or RETREAT by the rule in `redline/data/events/model.yaml`. Weights
+and meta (config, data hash, cross-validated scores) ship in `redline/data/models/events/`; nothing is
+downloaded. Without the shipped model the rules' types stand.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from redline.datafiles import load_data_yaml
+
+from .trigger import Trigger
+
+MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "models" / "events"
+TENSOR_WIDTH = 96  # the English small pipeline's tok2vec width (doc.tensor)
+DENSE = 3 * TENSOR_WIDTH + 1  # trigger, clause head and sentence vectors, then the bias
+_CONTENT_POS = frozenset({"NOUN", "VERB", "PROPN", "ADJ"})
+_ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "prep", "agent", "xcomp", "ccomp", "dative", "neg", "aux",
+                       "auxpass", "advmod", "attr", "acomp", "conj", "advcl"})
+
+
+@lru_cache(maxsize=1)
+def config() -> dict:
+    """The classifier's configuration (`redline/data/events/model.yaml`)."""
+    return load_data_yaml("events", "model.yaml")
+
+
+@dataclass(frozen=True, slots=True)
+class Coded:
+    """What the rules said about one event, the input of the features: its trigger and readings."""
+
+    trigger: Trigger
+    rule_type: str
+    status: str
+    negated: bool
+
+
+def feature_width() -> int:
+    """Columns per row: the dense features (bias last among them), then the hashed ones."""
+    return DENSE + (1 << int(config()["hash_bits"]))
+
+
+def features(doc, coded: list[Coded]) -> np.ndarray:
+    """One feature row per coded event of a parsed Doc."""
+    rows = np.zeros((len(coded), feature_width()), dtype=np.float32)
+    tensor = doc.tensor if _has_tensor(doc) else None
+    bits = (1 << int(config()["hash_bits"])) - 1
+    sentence_vectors: dict[int, np.ndarray] = {}
+    for r, c in enumerate(coded):
+        word, anchor = doc[c.trigger.word], doc[c.trigger.anchor]
+        sent = word.sent
+        if tensor is not None:
+            if sent.start not in sentence_vectors:
+                sentence_vectors[sent.start] = _unit(tensor[sent.start:sent.end].mean(axis=0))
+            rows[r, :TENSOR_WIDTH] = _unit(tensor[word.i])
+            rows[r, TENSOR_WIDTH:2 * TENSOR_WIDTH] = _unit(tensor[anchor.i])
+            rows[r, 2 * TENSOR_WIDTH:3 * TENSOR_WIDTH] = sentence_vectors[sent.start]
+        rows[r, DENSE - 1] = 1.0
+        names = _names(doc, c, word, anchor, sent)
+        for name in names:
+            rows[r, DENSE + (zlib.crc32(name.encode("utf-8")) & bits)] = 1.0
+    return rows
+
+
+def _names(doc, c: Coded, word, anchor, sent) -> list[str]:
+    """The hashed feature names of one coded event."""
+    rule = c.rule_type
+    lemma, head = word.lemma_.lower(), anchor.lemma_.lower()
+    names = [f"r={rule}", f"m={c.trigger.mode}", f"s={c.status}", f"n={c.negated}", f"w={lemma}",
+             f"a={head}", f"rw={rule}|{lemma}", f"ra={rule}|{head}", f"noun={c.trigger.noun}",
+             f"fut={c.trigger.future}", f"plan={c.trigger.planned}", f"cond={c.trigger.conditional_threat}"]
+    if c.trigger.content is not None:
+        content = doc[c.trigger.content].lemma_.lower()
+        names += [f"c={content}", f"rc={rule}|{content}"]
+    for child in anchor.children:
+        if child.dep_ in _ARG_DEPS:
+            names.append(f"d={child.dep_}|{child.lemma_.lower()}")
+            if child.dep_ == "prep":
+                names += [f"po={child.lower_}|{o.lemma_.lower()}" for o in child.children if o.dep_ == "pobj"]
+    if word.i != anchor.i:
+        names += [f"wd={child.dep_}|{child.lemma_.lower()}" for child in word.children if child.dep_ in _ARG_DEPS]
+    names += [f"x={t.lemma_.lower()}" for t in sent if t.pos_ in _CONTENT_POS]
+    return names
+
+
+def _has_tensor(doc) -> bool:
+    """True when the Doc carries tok2vec vectors of the expected width."""
+    tensor = getattr(doc, "tensor", None)
+    return tensor is not None and tensor.shape == (len(doc), TENSOR_WIDTH)
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    """A vector scaled to length one (zero stays zero)."""
+    norm = float(np.linalg.norm(v))
+    return v / norm if norm > 0 else v
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    """Row-wise softmax."""
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def fit(x: np.ndarray, y: np.ndarray, classes: int, *, l2: float, epochs: int, rate: float) -> np.ndarray:
+    """Softmax regression weights (features x classes) by full-batch Adam; deterministic."""
+    w = np.zeros((x.shape[1], classes), dtype=np.float32)
+    m, v = np.zeros_like(w), np.zeros_like(w)
+    onehot = np.eye(classes, dtype=np.float32)[y]
+    penalty = np.full((x.shape[1], 1), l2, dtype=np.float32)
+    penalty[DENSE - 1] = 0.0  # the bias is not penalised
+    for step in range(1, epochs + 1):
+        grad = x.T @ (softmax(x @ w) - onehot) / len(y) + penalty * w
+        m = 0.9 * m + 0.1 * grad
+        v = 0.999 * v + 0.001 * grad * grad
+        w -= rate * (m / (1 - 0.9 ** step)) / (np.sqrt(v / (1 - 0.999 ** step)) + 1e-8)
+    return w
+
+
+class TypeModel:
+    """The shipped classifier: weights and meta, and the type it gives a coded event."""
+
+    def __init__(self, weights: np.ndarray, meta: dict) -> None:
+        self.weights = weights
+        self.meta = meta
+        self.labels: list[str] = list(meta["config"]["labels"])
+
+    @classmethod
+    def load(cls, folder: Path = MODEL_DIR) -> TypeModel:
+        """The model saved in a folder (weights.npy and meta.json)."""
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        return cls(np.load(folder / "weights.npy"), meta)
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        """Class probabilities, one row per feature row."""
+        return softmax(x @ self.weights)
+
+    def types(self, doc, coded: list[Coded]) -> list[str]:
+        """The PLOVER v2 type of each coded event: the model's, or the rules' where they are kept."""
+        if not coded:
+            return []
+        probs = self.probabilities(features(doc, coded))
+        kept = frozenset(self.meta.get("kept_rule_types", ()))
+        return [decide(self.labels, row, c, doc, kept) for row, c in zip(probs, coded)]
+
+
+def decide(labels: list[str], row: np.ndarray, c: Coded, doc, kept: frozenset[str] = frozenset()) -> str:
+    """One event's type from the model's probabilities and the rules' type: the rules' type stands for
+    the config's `kept_rule_types`, for `kept` (the rule types cross-validation found the rules better
+    on), for an event noun with no verb of its own (`keep_noun_events`) and when the model is unsure."""
+    cfg = config()
+    if c.rule_type in cfg["kept_rule_types"] or c.rule_type in kept or (c.trigger.noun and cfg["keep_noun_events"]):
+        return c.rule_type
+    best = int(np.argmax(row))
+    if float(row[best]) < float(cfg["threshold"]):
+        return c.rule_type
+    return split_yield(labels[best], c, doc)
+
+
+def split_yield(label: str, c: Coded, doc) -> str:
+    """A v2 type from a 15-root label: YIELD is CONCEDE or RETREAT (see model.yaml)."""
+    if label != "YIELD":
+        return label
+    if c.rule_type in ("CONCEDE", "RETREAT"):
+        return c.rule_type
+    retreat = set(config()["retreat_lemmas"])
+    anchor = doc[c.trigger.anchor]
+    words = {doc[c.trigger.word].lemma_.lower(), anchor.lemma_.lower()} | {t.lemma_.lower() for t in anchor.children}
+    return "RETREAT" if words & retreat else "CONCEDE"
+
+
+def to_label(v2_type: str) -> str:
+    """The 15-root training label of a v2 type (CONCEDE and RETREAT are YIELD)."""
+    return "YIELD" if v2_type in ("CONCEDE", "RETREAT") else v2_type
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> TypeModel | None:
+    """The model shipped with the package, or None when it is absent (the rules' types then stand)."""
+    if not (MODEL_DIR / "weights.npy").exists():
+        return None
+    return TypeModel.load()
