@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from redline.articles import document_articles
 from redline.dedup import Deduplicator, Verdict, body_hash
 from redline.ingest.options import IngestOptions
 from redline.ingest.read import read_input
+from redline.ingest.repair import repair_text
 from redline.ingest.sources import InputFile, expand_inputs
 from redline.records import Article, Document, Problem
 from redline.stages import stage
@@ -53,6 +54,12 @@ class RunSummary:
     non_english: int = 0
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
+    unexpected: int = 0  # units turned into a Problem by the last-resort guard (an unforeseen exception)
+
+    @property
+    def skipped(self) -> int:
+        """Problems that left an input unit (or part of one) unread or unstored: what --strict fails on."""
+        return sum(1 for p in self.problems if not p.stored)
 
     def count(self, outcome: DocumentOutcome | Problem) -> None:
         """Add one outcome to the counts."""
@@ -85,7 +92,7 @@ def recurring_lines(files: list[InputFile], *, options: IngestOptions):
 
     collected = RecurringLines()
     for item in files:
-        if item.path is None:
+        if item.stream:
             continue  # standard input can be read only once; a single page has no cross-page evidence
         for document in read_input(item, options=options, formats=frozenset({"text"})):
             if isinstance(document, Document):
@@ -114,16 +121,62 @@ def run_pipeline(
     recurring = recurring_lines(expanded.files, options=options)
     seen_in_run: dict[str, str] = {}
     for item in expanded.files:
-        for found in read_input(item, options=options):
-            outcome = _outcome(found, options=options, dedup=dedup, recurring=recurring, seen=seen_in_run, stored=already_stored)
-            if outcome is None:
-                summary.already_stored += 1
-                continue
-            summary.count(outcome)
-            yield outcome
+        for found in _guarded_read(item, options=options, summary=summary):
+            for outcome in _guarded_outcomes(found, options=options, dedup=dedup, recurring=recurring, seen=seen_in_run,
+                                             stored=already_stored, summary=summary):
+                if outcome is None:
+                    summary.already_stored += 1
+                    continue
+                summary.count(outcome)
+                yield outcome
         if on_file is not None:
             on_file(item)
     summary.seconds = time.perf_counter() - started
+
+
+def unexpected_problem(where: str, error: BaseException) -> Problem:
+    """The last-resort reason for a unit that failed in a way no reader or stage foresaw: the exception type."""
+    message = str(error).splitlines()[0][:200] if str(error) else ""
+    return Problem(where, f"unexpected error ({type(error).__name__}){': ' + message if message else ''}; unit skipped")
+
+
+def _guarded_read(item: InputFile, *, options: IngestOptions, summary: RunSummary) -> Iterator[Document | Problem]:
+    """What one input yields; an unforeseen exception while reading it ends that input with a Problem."""
+    try:
+        yield from read_input(item, options=options)
+    except Exception as error:  # last resort per input: the rest of the run goes on, the cause is named
+        summary.unexpected += 1
+        yield unexpected_problem(item.name, error)
+
+
+def _guarded_outcomes(found: Document | Problem, *, summary: RunSummary, **kwargs) -> Iterator[DocumentOutcome | Problem | None]:
+    """The outcome of one read unit (after visible text repair); an unforeseen exception becomes a Problem."""
+    if isinstance(found, Document):
+        found, repaired = repaired_document(found)
+        if repaired:
+            yield Problem(found.input, f"text repaired: {repaired} lone surrogate or NUL character(s) replaced by U+FFFD; stored, flagged", stored=True)
+    try:
+        outcome = _outcome(found, **kwargs)
+    except Exception as error:  # last resort per document: cleaning or dedup failed on this unit only
+        summary.unexpected += 1
+        yield unexpected_problem(found.input, error)
+        return
+    if isinstance(found, Document) and repaired and isinstance(outcome, DocumentOutcome):
+        for item in outcome.articles:
+            item.article.flags.append("repaired")
+    yield outcome
+
+
+def repaired_document(document: Document) -> tuple[Document, int]:
+    """The document with lone surrogates and NULs in its text fields replaced, and how many were."""
+    changes, count = {}, 0
+    for name in ("input", "content", "url", "title", "published", "source", "group"):
+        value = getattr(document, name)
+        if isinstance(value, str):
+            fixed = repair_text(value)
+            if fixed.replaced:
+                changes[name], count = fixed.text, count + fixed.replaced
+    return (replace(document, **changes) if changes else document), count
 
 
 def _outcome(
@@ -183,8 +236,16 @@ def full_pipeline(
         processes=spacy_processes(options, input_bytes),
         batch_size=options.nlp_batch_size,
         profile=load_profile(options.profile),
+        bounds=options.bounds,
+        on_problem=lambda problem: _count_analysis_problem(summary, problem),
     )
     return analyse_outcomes(outcomes, options=analyse)
+
+
+def _count_analysis_problem(summary: RunSummary, problem: Problem) -> None:
+    """Add a problem the NLP stages met to the summary (unforeseen errors also to its `unexpected` count)."""
+    summary.problems.append(problem)
+    summary.unexpected += problem.reason.startswith("unexpected error")
 
 
 def load_profile(name_or_path: str | None):
