@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from redline.ingest.options import IngestOptions
+from redline.ingest.repair import escape_name
 from redline.pipeline import RunSummary
 from redline.store import Store, default_db_path
 
@@ -57,11 +58,16 @@ def _db(path: Optional[Path]) -> Path:
 
 def _open_readonly(path: Optional[Path]) -> Store:
     """The store opened for reading, or a clear one-line error and exit code 1."""
+    from redline.store import StoreError
+
     try:
         return Store(_db(path), readonly=True)
     except FileNotFoundError as error:
         err.print(f"error: {error}", highlight=False)
         raise typer.Exit(1) from None
+    except StoreError as error:
+        err.print(f"error: database {error}", highlight=False, markup=False, soft_wrap=True)
+        raise typer.Exit(5) from None
 
 
 def _progress(total_bytes: int):
@@ -110,7 +116,8 @@ def print_summary(summary: RunSummary, *, console: Console = err) -> None:
         f"[bold]{summary.files}[/] files, [bold]{summary.documents}[/] documents read, "
         f"[bold]{summary.already_stored}[/] already stored; [bold]{summary.articles}[/] articles "
         f"([bold]{summary.unique}[/] unique, {summary.duplicates} duplicates of which {summary.near_duplicates} near), "
-        f"{summary.non_english} non-English; {summary.seconds:.1f} s",
+        f"{summary.non_english} non-English; {summary.seconds:.1f} s"
+        + (f"; {summary.unexpected} unexpected errors (each skipped unit named below)" if summary.unexpected else ""),
         highlight=False,
         soft_wrap=True,
     )
@@ -120,23 +127,34 @@ def print_summary(summary: RunSummary, *, console: Console = err) -> None:
         if problems:
             console.print(f"[bold]{len(problems)} {label}:[/]")
             for problem in problems:
-                console.print(f"  {problem.input}: {problem.reason}", highlight=False, markup=False, soft_wrap=True)
+                # escaped: a name with a line break or terminal escapes must stay one inert line
+                console.print(f"  {escape_name(problem.input)}: {escape_name(problem.reason)}", highlight=False, markup=False, soft_wrap=True)
 
 
 @app.command()
 def ingest(
-    paths: list[str] = typer.Argument(..., help="Files, folders (recursive), globs, or - for standard input."),
+    paths: list[str] = typer.Argument(..., help="Files, folders (recursive), globs, FIFOs, or - for standard input."),
     db: Optional[Path] = DbOption,
     config: Optional[Path] = ConfigOption,
     nlp: Optional[bool] = NlpOption,
     profile: Optional[str] = ProfileOption,
+    strict: bool = typer.Option(False, "--strict", help="Stop at the first skipped input (exit 3); what was read is stored."),
 ) -> None:
-    """Read, clean, deduplicate, analyse and store articles. Idempotent: the same input twice adds nothing."""
+    """Read, clean, deduplicate, analyse and store articles. Idempotent: the same input twice adds nothing.
+
+    Exit codes: 0 all read; 3 some inputs skipped (each with its reason); 4 a path does not exist (no
+    database created); 5 the database cannot be opened or written.
+    """
+    from redline import exitcodes
+    from redline.exitcodes import check_paths, open_store_or_exit, terminate_as_interrupt
     from redline.ingest.run import ingest as run_ingest
 
     options = _options(config, nlp, profile)
-    with Store(_db(db)) as store, _Bar(paths) as bar:
-        summary = run_ingest(paths, store=store, options=options, on_file=bar.advance, command=" ".join(["ingest", *paths]))
+    check_paths(paths, console=err)
+    terminate_as_interrupt()
+    with open_store_or_exit(_db(db), console=err) as store, _Bar(paths) as bar:
+        summary = run_ingest(paths, store=store, options=options, on_file=bar.advance,
+                             command=" ".join(["ingest", *paths]), strict=strict)
         counts = store.counts()
     print_summary(summary)
     err.print(
@@ -144,6 +162,7 @@ def ingest(
         highlight=False,
         soft_wrap=True,
     )
+    raise typer.Exit(exitcodes.for_summary(summary))
 
 
 @app.command()

@@ -81,3 +81,12 @@ def cap_sentences(doc, max_tokens: int):
         if token.text in (".", "!", "?") or "\n" in token.whitespace_:
             since = 0
     return doc
+
+
+def span_of(token):
+    """A token's subtree as a flat slice of the doc, between its left and right edges: no recursion.
+
+    spaCy's `Token.subtree` is a recursive generator, one level per tree level; a degenerate parse
+    60,000 deep overflowed the C stack. The English parser is projective, so the subtree is this slice.
+    """
+    return token.doc[token.left_edge.i : token.right_edge.i + 1]

@@ -29,8 +29,8 @@ def read_warc_stream(stream: BinaryIO, *, name: str, options: IngestOptions) -> 
     except Exception as error:  # warcio raises many types (ArchiveLoadFailed, zlib, EOF, None headers) for one cause
         yield Problem(name, f"truncated or corrupt WARC after {count} complete response record(s) ({type(error).__name__})")
         return
-    if records == 0:
-        yield Problem(name, "WARC holds no records (only a version line or headers)")
+    if count == 0:
+        yield Problem(name, f"WARC holds no response records ({records} record(s) of other types or empty headers)")
 
 
 def _contained(record, *, name: str, options: IngestOptions, number: int) -> Document | Problem:
