@@ -22,12 +22,12 @@ class Bounds:
     max_stdin_bytes: int = 256 * _MB
     stream_idle_seconds: float = 30.0
     max_json_depth: int = 64
-    max_nlp_chars: int = 100_000
+    max_nlp_chars: int = 50_000
     max_token_run: int = 40
     max_char_run: int = 40
     max_word_chars: int = 400
     max_sentence_tokens: int = 200
-    article_seconds: float = 20.0
+    article_seconds: float = 8.0
 
     @classmethod
     def from_mapping(cls, data: dict) -> "Bounds":

@@ -24,6 +24,7 @@ def serve(
     import uvicorn
 
     from redline.web.app import AppOptions, create_app
+    from redline.web.limits import server_limits
 
     case = _check_profile(profile)
     path = _db(db)
@@ -33,4 +34,5 @@ def serve(
         err.print(f"error: {error}", highlight=False)
         raise typer.Exit(1) from None
     err.print(f"serving {path} at http://{host}:{port}/ (JSON: add .json to a page's path; Ctrl-C stops)", highlight=False)
-    uvicorn.run(web, host=host, port=port, log_level="warning")
+    uvicorn.run(web, host=host, port=port, log_level="warning", **server_limits())
+

@@ -319,7 +319,8 @@ def test_ingest_hostile_d20_file_name_with_newline_and_escapes_one_line(tmp_path
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
 def test_ingest_hostile_d21_wide_unicode_without_bom(tmp_path, encoding):
-    page = "Talks\n\nEnvoys in Doha – talks resumed on Friday, officials said.\n\n" + article_text(80) + "\n"
+    body = article_text(80).replace("\n\n", "\n\nEnvoys in Doha – talks resumed on Friday, officials said. ", 1)
+    page = f"Talks\n\n{body}\n"
     (tmp_path / "wide.txt").write_bytes(page.encode(encoding))
     run = _ingest(tmp_path, tmp_path / "wide.txt")
     assert run.returncode == 0 and no_traceback(run), run.stderr
