@@ -13,12 +13,15 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from redline.actors import ActorDictionary, find_actors
 from redline.articles import ENGLISH
 from redline.bounds import Bounds, shipped_bounds
+from redline.events import code_events
 from redline.nlp import parse_texts
 from redline.parser_input import parser_text
-from redline.pipeline import ArticleOutcome, DocumentOutcome
-from redline.records import Problem
+from redline.positions import extract_positions
+from redline.quotes import extract_quotes
+from redline.records import ArticleOutcome, DocumentOutcome, Problem
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -82,11 +85,6 @@ def wants_analysis(item: ArticleOutcome) -> bool:
 
 def analyse_article(item: ArticleOutcome, doc, *, dictionary, profile=None) -> None:
     """Attach the actors, quotes, events and positions found in a parsed article to it."""
-    from redline.actors import find_actors
-    from redline.events import code_events
-    from redline.positions import extract_positions
-    from redline.quotes import extract_quotes
-
     article = item.article
     actors = find_actors(doc, published=article.published, dictionary=dictionary)
     article.actors = actors.actors
@@ -116,8 +114,6 @@ def analyse_outcomes(
     One `nlp.pipe` runs over the whole stream, so spaCy's worker processes start once per run. A caller
     that keeps the actor dictionary loaded (a batch worker) passes it as `dictionary`.
     """
-    from redline.actors import ActorDictionary
-
     options = options or AnalyseOptions()
     dictionary = dictionary if dictionary is not None else ActorDictionary.load()
     waiting: deque[_Waiting] = deque()

@@ -15,7 +15,7 @@ from hostile import run_cli
 from synth import article_text
 
 from redline.ingest.options import IngestOptions
-from redline.ingest.run import ingest
+from redline.pipeline import ingest
 from redline.pipeline import DocumentOutcome, run_pipeline
 from redline.store import Store, StoreError
 
