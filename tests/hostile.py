@@ -21,19 +21,21 @@ _MEASURED = (
     "try:\n"
     "    runpy.run_module('redline.cli', run_name='__main__')\n"
     "finally:\n"
-    "    sys.stderr.write('\\nMAXRSS_KB %d\\n' % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    "    usage = resource.getrusage(resource.RUSAGE_SELF)\n"
+    "    sys.stderr.write('\\nMAXRSS_KB %d CPU_S %.2f\\n' % (usage.ru_maxrss, usage.ru_utime + usage.ru_stime))\n"
 )
 
 
 @dataclass
 class Run:
-    """One CLI run: exit code, stderr text, wall seconds and peak memory in MB."""
+    """One CLI run: exit code, stderr text, wall seconds, CPU seconds (load-independent) and peak memory in MB."""
 
     returncode: int
     stderr: str
     stdout: str
     seconds: float
     peak_mb: float
+    cpu_seconds: float = 0.0
 
 
 def run_cli(*args: str, stdin=None, timeout: float = 120, env: dict | None = None) -> Run:
@@ -42,8 +44,9 @@ def run_cli(*args: str, stdin=None, timeout: float = 120, env: dict | None = Non
     result = subprocess.run([sys.executable, "-c", _MEASURED, *args], input=stdin, capture_output=True,
                             timeout=timeout, env={**os.environ, **(env or {})})
     stderr = result.stderr.decode("utf-8", "replace")
-    peak = next((int(line.split()[1]) for line in stderr.splitlines() if line.startswith("MAXRSS_KB")), 0)
-    return Run(result.returncode, stderr, result.stdout.decode("utf-8", "replace"), time.monotonic() - started, peak / 1024)
+    measured = next((line.split() for line in stderr.splitlines() if line.startswith("MAXRSS_KB")), ["", "0", "", "0"])
+    return Run(result.returncode, stderr, result.stdout.decode("utf-8", "replace"), time.monotonic() - started,
+               int(measured[1]) / 1024, float(measured[3]))
 
 
 def good_article(seed: int, title: str | None = None) -> str:

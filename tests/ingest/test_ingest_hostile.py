@@ -1,6 +1,8 @@
 """One test per hostile input of issue 17 (D1-D3, D5-D10, D18-D21): each written here, each run through the
 real CLI. The hostile unit is named with its reason, the good inputs beside it are stored, no traceback
-reaches the user, and time and memory stay bounded."""
+reaches the user, and time and memory stay bounded (D7-D9: under 30 s of CPU for the whole process,
+interpreter and spaCy start included, measured by the child itself so that a loaded machine does not
+change it; and under 1 GB peak resident memory)."""
 
 from __future__ import annotations
 
@@ -153,9 +155,9 @@ def test_ingest_hostile_d7_huge_lines_and_stdin_bounded(tmp_path):
     bomb = tmp_path / "bomb.jsonl.gz"
     bomb.write_bytes(gzip.compress(GOOD_RECORD.replace("901", "x").encode() + b"\n") + _gzip_line(1024)
                      + gzip.compress(b'"}\n' + json.dumps({"text": article_text(904)}).encode() + b"\n"))
-    run = _ingest(tmp_path, huge, bomb, timeout=60)
+    run = _ingest(tmp_path, huge, bomb, timeout=120)
     assert run.returncode == 3 and no_traceback(run), run.stderr
-    assert run.seconds < 30 and run.peak_mb < 1024, (run.seconds, run.peak_mb)
+    assert run.cpu_seconds < 30 and run.peak_mb < 1024, (run.cpu_seconds, run.seconds, run.peak_mb)
     assert any("record too large" in line for line in _reason_lines(run, "huge.jsonl:2"))
     assert any("record too large" in line for line in _reason_lines(run, "bomb.jsonl.gz:2"))
     stored = stored_inputs(tmp_path / "r.db")
@@ -192,12 +194,6 @@ def test_ingest_hostile_d7_two_gigabytes_on_stdin(tmp_path):
     assert child.returncode == 3
 
 
-def _run_seconds(run) -> float:
-    """The run's own time from its summary line (model loading included, interpreter start not)."""
-    line = next(line for line in run.stderr.splitlines() if " files, " in line)
-    return float(line.split("non-English; ")[1].split(" s")[0])
-
-
 @pytest.mark.parametrize("run_of", ["quotes", "dashes", "apostrophes"])
 def test_ingest_hostile_d8_one_token_runs_bounded(tmp_path, run_of):
     body = {"quotes": 'He said "' + '"' * 200_000, "dashes": "- " * 100_000, "apostrophes": "He said ’" + "’" * 12_477}[run_of]
@@ -205,7 +201,7 @@ def test_ingest_hostile_d8_one_token_runs_bounded(tmp_path, run_of):
     (tmp_path / "runs.jsonl").write_text(hostile + "\n" + json.dumps({"text": article_text(22)}) + "\n")
     run = _ingest(tmp_path, tmp_path / "runs.jsonl", nlp=True, timeout=120)
     assert run.returncode == 0 and no_traceback(run), run.stderr
-    assert _run_seconds(run) < 30 and run.peak_mb < 1024, (run.seconds, run.peak_mb)
+    assert run.cpu_seconds < 30 and run.peak_mb < 1024, (run.cpu_seconds, run.seconds, run.peak_mb)
     assert any("degenerate runs" in line for line in _reason_lines(run, "runs.jsonl:1")), run.stderr
     with Store(tmp_path / "r.db", readonly=True) as store:
         assert [store.article(a.id).analysed for a in store.articles()] == [True, True]
@@ -216,7 +212,7 @@ def test_ingest_hostile_d9_mr_pasted_62000_times_no_crash(tmp_path):
     (tmp_path / "good.txt").write_text(good_article(32))
     run = _ingest(tmp_path, tmp_path / "mr.txt", tmp_path / "good.txt", nlp=True, timeout=120)
     assert run.returncode == 0 and no_traceback(run), (run.returncode, run.stderr)
-    assert _run_seconds(run) < 30 and run.peak_mb < 1024, (run.seconds, run.peak_mb)
+    assert run.cpu_seconds < 30 and run.peak_mb < 1024, (run.cpu_seconds, run.seconds, run.peak_mb)
     assert len(stored_inputs(tmp_path / "r.db")) == 2
 
 
