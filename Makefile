@@ -27,10 +27,11 @@ system-deps:
 demo: $(STAMP)
 	$(BIN)/redline demo
 
-# Rebuild the shipped positions model from the annotated corpus and ../shared/data (seeded; minutes on 2 cores).
+# Rebuild the shipped positions and quotes models from the annotated corpus and ../shared/data (seeded; minutes on 2 cores).
 # Extra annotations in the guideline format (e.g. an analyst's corrections): make train EXTRA="--extra more.jsonl"
 train: $(STAMP)
 	$(BIN)/python bench/train_positions.py $(EXTRA)
+	$(BIN)/python bench/train_quotes.py
 
 # The layering contracts in pyproject.toml ([tool.importlinter]) first: a backward import fails fast.
 test: $(STAMP) system-deps
@@ -44,6 +45,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/quotes.py
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/serve.py
+	$(BIN)/python bench/watch.py
 	$(BIN)/python bench/batch.py
 
 clean:

@@ -46,7 +46,8 @@ sys.path.insert(0, str(ROOT))
 
 from redline.actors import ActorDictionary, find_actors  # noqa: E402
 from redline.nlp import load_pipeline  # noqa: E402
-from redline.positions import extract_positions, normalise_issues  # noqa: E402
+from redline.dealspace import normalise_issues  # noqa: E402
+from redline.positions import extract_positions  # noqa: E402
 from redline.positions.holder import HolderResolver  # noqa: E402
 from redline.positions.lexicon import stance_lexicon  # noqa: E402
 from redline.positions.model import STANCES  # noqa: E402

@@ -59,14 +59,9 @@ def run_pipeline(
     recurring = recurring_lines(expanded.files, options=options)
     seen_in_run: dict[str, str] = {}
     for item in expanded.files:
-        for found in _guarded_read(item, options=options, summary=summary):
-            for outcome in _guarded_outcomes(found, options=options, dedup=dedup, recurring=recurring, seen=seen_in_run,
-                                             stored=already_stored, summary=summary):
-                if outcome is None:
-                    summary.already_stored += 1
-                    continue
-                summary.count(outcome)
-                yield outcome
+        yield from document_outcomes(_guarded_read(item, options=options, summary=summary), options=options,
+                                     dedup=dedup, already_stored=already_stored, summary=summary,
+                                     recurring=recurring, seen=seen_in_run)
         if on_file is not None:
             on_file(item)
     summary.seconds = time.perf_counter() - started
@@ -115,6 +110,28 @@ def repaired_document(document: Document) -> tuple[Document, int]:
             if fixed.replaced:
                 changes[name], count = fixed.text, count + fixed.replaced
     return (replace(document, **changes) if changes else document), count
+def document_outcomes(
+    documents: Iterable[Document | Problem],
+    *,
+    options: IngestOptions,
+    dedup: Deduplicator,
+    already_stored: Callable[[str], bool] = lambda key: False,
+    summary: RunSummary,
+    recurring=None,
+    seen: dict[str, str] | None = None,
+) -> Iterator[DocumentOutcome | Problem]:
+    """Outcomes for documents read elsewhere (files by `run_pipeline`, fetched pages by `watch`), in order."""
+    if recurring is None:
+        recurring = RecurringLines()
+    seen = seen if seen is not None else {}
+    for found in documents:
+        for outcome in _guarded_outcomes(found, options=options, dedup=dedup, recurring=recurring, seen=seen,
+                                         stored=already_stored, summary=summary):
+            if outcome is None:
+                summary.already_stored += 1
+                continue
+            summary.count(outcome)
+            yield outcome
 
 
 def _outcome(
@@ -151,10 +168,15 @@ def full_pipeline(
 ) -> Iterator[DocumentOutcome | Problem]:
     """`run_pipeline` followed, when options.nlp is on, by the NLP stages (spaCy, actors, quotes)."""
     outcomes = run_pipeline(paths, options=options, summary=summary, **kwargs)
+    return with_nlp(outcomes, options=options, input_bytes=sum(f.size for f in expand_inputs(paths).files))
+
+
+def with_nlp(outcomes: Iterable[DocumentOutcome | Problem], *, options: IngestOptions,
+             input_bytes: int) -> Iterable[DocumentOutcome | Problem]:
+    """The outcomes through the NLP stages (spaCy, actors, quotes, events, positions) when options.nlp is on."""
     if not options.nlp:
         return outcomes
 
-    input_bytes = sum(f.size for f in expand_inputs(paths).files)
     analyse = AnalyseOptions(
         processes=spacy_processes(options, input_bytes),
         batch_size=options.nlp_batch_size,

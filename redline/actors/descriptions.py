@@ -146,12 +146,18 @@ def _office_key(ctx: Context, d: Description) -> str:
 
 
 def _antecedent(ctx: Context, book: Book, d: Description) -> Cluster | None:
-    """The person last mentioned before a definite description who is known by its role noun."""
+    """The person last mentioned before a definite description who is known by its role noun.
+
+    A description that names a country ("the French leader") takes only a person known to be of that
+    country: one whose country is unknown is no antecedent for it.
+    """
     if not d.definite:
         return None
     best, best_end = None, -1
     for cluster in book.clusters.values():
         if cluster.kind != "person" or not _compatible(ctx, cluster, d):
+            continue
+        if d.evidence.country is not None and not _countries(ctx, cluster):
             continue
         before = [m.end for m in cluster.mentions if m.end <= d.start]
         if before and max(before) > best_end and _shares_role(ctx, cluster, d):
@@ -211,9 +217,24 @@ def _after_determiner(ctx: Context, d: Description) -> int:
 
 
 def _shares_role(ctx: Context, cluster: Cluster, d: Description) -> bool:
-    """True when the actor is known by the description's role key."""
+    """True when the actor is known by the description's role key, or, for a generic role with a country
+    ("the French leader"), holds one of the offices it stands for."""
     key = d.evidence.key
-    return key is not None and (key in role_keys(ctx, cluster) or ctx.lexicon.title_key(key) in role_keys(ctx, cluster))
+    if key is None:
+        return False
+    keys = role_keys(ctx, cluster)
+    if key in keys or ctx.lexicon.title_key(key) in keys:
+        return True
+    offices = ctx.lexicon.generic_roles.get(key)
+    return bool(offices) and d.evidence.country is not None and bool(offices & keys)
+
+
+def _countries(ctx: Context, cluster: Cluster) -> set[str]:
+    """The countries known for an actor: from the text's evidence and its dictionary entry on the day."""
+    known = {e.country for e in cluster.evidence if e.country}
+    if cluster.entry is not None:
+        known |= {c for c in (cluster.entry.country, cluster.entry.country_on(ctx.day)) if c}
+    return known
 
 
 def _compatible(ctx: Context, cluster: Cluster, d: Description) -> bool:
@@ -221,7 +242,5 @@ def _compatible(ctx: Context, cluster: Cluster, d: Description) -> bool:
     wanted = d.evidence.country
     if wanted is None:
         return True
-    known = {e.country for e in cluster.evidence if e.country}
-    if cluster.entry is not None:
-        known |= {c for c in (cluster.entry.country, cluster.entry.country_on(ctx.day)) if c}
+    known = _countries(ctx, cluster)
     return not known or wanted in known

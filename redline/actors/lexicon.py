@@ -42,6 +42,7 @@ class Lexicon:
     affiliation_country_sectors: frozenset[str]
     anonymous_roles: frozenset[str]
     title_synonyms: Mapping[str, str]
+    generic_roles: Mapping[str, frozenset[str]]
     honorifics: Mapping[str, str | None]
     gendered_roles: Mapping[str, str]
     given_names: Mapping[str, str]
@@ -82,6 +83,8 @@ class Lexicon:
             affiliation_country_sectors=frozenset(cues["affiliation_country_sectors"]),
             anonymous_roles=_word_set(cues["anonymous_roles"]),
             title_synonyms={normalise_words(k): normalise_words(v) for k, v in cues["title_synonyms"].items()},
+            generic_roles={normalise_words(k): frozenset(normalise_words(o) for o in v)
+                           for k, v in (cues.get("generic_roles") or {}).items()},
             honorifics={normalise_words(k): v for k, v in cues["honorifics"].items()},
             gendered_roles={normalise_words(k): v for k, v in cues["gendered_roles"].items()},
             given_names={name: gender for gender, names in cues["given_names"].items() for name in names},

@@ -1,22 +1,32 @@
 """The cross-article analysis of a batch output, read from its Parquet datasets with pyarrow.
 
-Positions of first copies become Evidence (in input order, as the store gives them), then the deal
-space (stance matrix, impasses, shifts), the corroboration of each stance, and the events merged
-across articles: written to DIR/analysis.json.
+Positions of first copies become Evidence (in input order, as the store gives them, built by the deal
+space's `stored_evidence` with the actors' roles), then the deal space (`analysis_json`: issues with each
+party's weighed stance and breakdown, status, shifts) and the events merged across articles: written to
+DIR/analysis.json.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from redline.batch.read import read_dataset
 from redline.batch.tables import ORDER_COLUMN
 from redline.batch.workdir import atomic_json
-from redline.dealspace import deal_space, merged_evidence
+from redline.dealspace import Evidence, analysis_json, stored_evidence
 from redline.events import merge_mentions
-from redline.positions.analysis import corroboration
-from redline.positions.model import Evidence
 from redline.store.rows import from_row
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """A position row of a batch output as `stored_evidence` reads it (the shape of a stored record)."""
+
+    record: object
+    article_id: str
+    source: str | None
+    published: str | None
 
 
 def _first_copies(out: Path) -> dict[str, dict]:
@@ -35,15 +45,15 @@ def _records(out: Path, table: str, articles: dict[str, dict]) -> list[dict]:
 def batch_evidence(out: Path) -> list[Evidence]:
     """Every position of a first copy, with the article it came from (what `Store.evidence` gives after a load)."""
     articles = _first_copies(out)
-    return [
-        Evidence(position=from_row("positions", r), article_id=r["article_id"],
+    rows = [_Row(record=from_row("positions", r), article_id=r["article_id"],
                  source=articles[r["article_id"]]["source"], published=articles[r["article_id"]]["published"])
-        for r in _records(out, "positions", articles)
-    ]
+            for r in _records(out, "positions", articles)]
+    roles = {(r["article_id"], r["name"]): r["role"] for r in _records(out, "actors", articles) if r.get("role")}
+    return stored_evidence(rows, roles)
 
 
 def batch_analysis(out: Path, *, profile=None) -> dict:
-    """The deal space, corroboration and merged events of a batch output, as JSON."""
+    """The deal space and merged events of a batch output, as JSON."""
     articles = _first_copies(out)
     evidence = batch_evidence(out)
     by_article: dict[str, tuple] = {}
@@ -52,8 +62,7 @@ def batch_analysis(out: Path, *, profile=None) -> dict:
             from_row("events", r))
     merged = merge_mentions(list(by_article.values()))
     return {
-        "deal_space": deal_space(evidence, profile=profile).to_json(),
-        "corroboration": [c.to_json() for c in corroboration(merged_evidence(evidence, profile=profile))],
+        "deal_space": analysis_json(evidence, profile=profile),
         "events": [m.to_json() for m in merged],
     }
 

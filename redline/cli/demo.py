@@ -19,7 +19,7 @@ from redline.pipeline import ingest as run_ingest
 from redline.report.html import render_html
 from redline.stages import in_pipeline_order
 from redline.store import Store
-from redline.views.overview import overview
+from redline.views.overview import overview, store_evidence
 
 
 def examples_dir() -> Path:
@@ -45,7 +45,7 @@ def demo(
         rows = list(store.articles())
         said = list(store.quotes(limit=15))
         case = check_profile(profile)
-        analysis = deal_space(store.evidence(), profile=case)
+        analysis = deal_space(store_evidence(store), profile=case)
     print_summary(summary, console=out)
     out.print(articles_table(rows, title=f"{len(rows)} articles in {db}"))
     out.print(quotes_table(said, title=f"who said what (first {len(said)} quotes; all: redline quotes --db {db})"))

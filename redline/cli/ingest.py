@@ -15,7 +15,7 @@ from redline.cli.shared import (
     ingest_options, open_store_or_exit, terminate_as_interrupt,
 )
 from redline.cli.terminal import print_summary
-from redline.dealspace import article_evidence, deal_space
+from redline.dealspace import extract_document
 from redline.pipeline import extract as run_extract
 from redline.pipeline import ingest as run_ingest
 from redline.store import Store
@@ -74,7 +74,6 @@ def extract(
     else:
         document = {"articles": records}
         if options.nlp:
-            analysis = deal_space(article_evidence(result.articles), profile=check_profile(profile))
-            document["analysis"] = analysis.to_json()
+            document = extract_document(result.articles, profile=check_profile(profile))
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     print_summary(result.summary, console=err)

@@ -22,6 +22,7 @@ from redline.cli.terminal import (
     articles_table, events_table, matrix_table, positions_table, quotes_table, record_where, shifts_table,
 )
 from redline.dealspace import deal_space, merged_evidence
+from redline.views.overview import store_evidence
 from redline.events import merge_mentions
 from redline.export import export_columns, export_rows, write_rows
 
@@ -119,13 +120,14 @@ def positions(
     """List the positions: each party's stance on each issue, with who voiced it, the evidence and the record id."""
     filters = parse_filters(since=since, until=until, source=source, official=official, reviewed=reviewed)
     with open_readonly(db) as store:
-        evidence = merged_evidence(store.evidence(), profile=check_profile(profile))
+        evidence = merged_evidence(store_evidence(store), profile=check_profile(profile))
     rows = [e for e in evidence
             if filters.keeps_position(e.published, e.source, bool(e.position.official)) and filters.keeps_review(e.review)
             and _contains(actor, e.position.actor) and _contains(issue, e.position.issue)]
     if json_out:
         for e in rows:
-            line = {"id": e.record_id, "review": e.review, **e.position.to_json(), "article_id": e.article_id}
+            line = {"id": e.record_id, "review": e.review, **e.position.to_json(), "article_id": e.article_id,
+                    "direction": e.direction, "voice": e.voice}
             sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
         return
     out.print(positions_table(rows, title=f"{len(rows)} positions"))
@@ -143,7 +145,7 @@ def matrix(
     case = check_profile(profile)
     filters = parse_filters(reviewed=reviewed)
     with open_readonly(db) as store:
-        analysis = deal_space([e for e in store.evidence() if filters.keeps_review(e.review)], profile=case)
+        analysis = deal_space([e for e in store_evidence(store) if filters.keeps_review(e.review)], profile=case)
     if json_out:
         sys.stdout.write(json.dumps(analysis.to_json(), ensure_ascii=False, indent=2) + "\n")
         return
@@ -158,7 +160,7 @@ def shifts(
 ) -> None:
     """List the shifts: a party's stance on an issue changing between dates, with both pieces of evidence."""
     with open_readonly(db) as store:
-        found = deal_space(store.evidence(), profile=check_profile(profile)).shifts
+        found = deal_space(store_evidence(store), profile=check_profile(profile)).shifts
     if json_out:
         print_json_lines(found)
         return

@@ -10,7 +10,7 @@ import typer
 import yaml
 
 from redline.cli.shared import DbOption, app, err, open_readonly, out
-from redline.positions import suggest_profile
+from redline.dealspace import suggest_profile
 from redline.positions.profile import shipped_profiles
 
 profile_app = typer.Typer(help="Case profiles: the parties and issues of a negotiation.", no_args_is_help=True)

@@ -13,7 +13,8 @@ from rich.text import Text
 
 from redline.ingest.repair import escape_name
 from redline.records import RunSummary
-from redline.views.overview import EvidenceRef, IssueRow, Overview, select_matrix
+from redline.dealspace import select_matrix
+from redline.views.overview import EvidenceRef, IssueRow, Overview
 
 STANCE_STYLE = {"red_line": "bold red", "reject": "red", "precondition": "yellow", "demand": "yellow",
                 "open": "green", "offer": "bold green"}
@@ -49,9 +50,10 @@ def _cut(text: str, length: int) -> str:
     return text if len(text) <= length else text[:length - 3] + "..."
 
 
-def stance_cell(stance: str, evidence_count: int, sources: int) -> Text:
-    """A matrix cell: the stance in its colour, then evidence count / sources."""
-    return Text.assemble((stance, STANCE_STYLE.get(stance, "")), f" {evidence_count}/{sources}")
+def stance_cell(direction: str, stance: str, breakdown: dict) -> Text:
+    """A matrix cell: the direction, the stance in its colour, then items for / against / open / conditional."""
+    counts = "/".join(str(breakdown.get(d, 0)) for d in ("for", "against", "open", "conditional"))
+    return Text.assemble(f"{direction} ", (stance, STANCE_STYLE.get(stance, "")), f" {counts}")
 
 
 def status_cell(status: str) -> Text:
@@ -150,23 +152,25 @@ def matrix_table(analysis, *, profile=None, show_all: bool = False, max_issues: 
         choice = select_matrix(analysis, profile=profile, max_issues=max_issues, max_parties=max_parties)
         issues, parties = choice.issues, choice.parties
     hidden = len(analysis.issues) - len(issues)
-    title = "stance matrix (stance, evidence count / sources)" + (f"; {hidden} more issues with --all" if hidden else "")
+    title = ("stance matrix (direction, stance, items for/against/open/conditional)"
+             + (f"; {hidden} more issues with --all" if hidden else ""))
     rows = []
     for issue in issues:
-        cells = [Text("") if (s := issue.parties.get(party)) is None else stance_cell(s.stance, s.evidence_count, s.sources)
-                 for party in parties]
-        rows.append((Text(issue.issue), status_cell(issue.status), *cells))
+        cells = [Text("") if (s := issue.parties.get(party)) is None else
+                 stance_cell(s.direction, s.stance, s.breakdown.to_json()) for party in parties]
+        rows.append((Text(issue.label or issue.issue), status_cell(issue.status), *cells))
     return _matrix_table(title, parties, rows)
 
 
 def shifts_table(shifts) -> Table:
-    """The shifts of a deal-space analysis: party, issue, stance and sentence before and after."""
+    """The shifts of a deal-space analysis: party, issue, direction, stance and sentence before and after."""
     table = Table(title=f"{len(shifts)} shifts", show_lines=True)
     for name in ("party", "issue", "before", "after"):
         table.add_column(name, overflow="fold")
     for shift in shifts:
-        side = lambda e: f"{e.position.stance} ({e.published or e.position.date})\n{e.position.text.strip()[:120]}"  # noqa: E731
-        _add_plain_row(table, shift.actor, shift.issue, side(shift.before), side(shift.after))
+        side = lambda e, d: f"{d}: {e.position.stance} ({e.date})\n{e.position.text.strip()[:120]}"  # noqa: E731
+        _add_plain_row(table, shift.actor, shift.issue, side(shift.before, shift.before_direction),
+                       side(shift.after, shift.after_direction))
     return table
 
 
@@ -218,10 +222,11 @@ def report_matrix(view: Overview) -> Table:
     hidden = f"; {view.hidden_issues} more issues" if view.hidden_issues else ""
     rows = []
     for row in view.issues:
-        cells = [Text("") if (c := row.cells.get(party)) is None else stance_cell(c.stance, c.evidence_count, c.sources)
+        cells = [Text("") if (c := row.cells.get(party)) is None else stance_cell(c.direction, c.stance, c.breakdown)
                  for party in view.parties]
-        rows.append((Text(row.issue), status_cell(row.status), *cells))
-    return _matrix_table(f"stance matrix (stance, evidence count / sources){hidden}", view.parties, rows)
+        rows.append((Text(row.label or row.issue), status_cell(row.status), *cells))
+    return _matrix_table(f"stance matrix (direction, stance, items for/against/open/conditional){hidden}",
+                         view.parties, rows)
 
 
 def issues_table(rows: list[IssueRow], *, title: str) -> Table:
@@ -232,8 +237,8 @@ def issues_table(rows: list[IssueRow], *, title: str) -> Table:
     for row in rows:
         for n, ref in enumerate(row.strongest()):
             cell = row.cells[ref.actor]
-            table.add_row(Text(row.issue) if n == 0 else "", Text(ref.actor or ""),
-                          stance_cell(cell.stance, cell.evidence_count, cell.sources), _evidence(ref))
+            table.add_row(Text(f"{row.label or row.issue} ({row.issue})") if n == 0 else "", Text(ref.actor or ""),
+                          stance_cell(cell.direction, cell.stance, cell.breakdown), _evidence(ref))
     return table
 
 
@@ -258,8 +263,9 @@ def report_shifts_table(view: Overview) -> Table:
     for name in ("party", "issue", "before", "after"):
         table.add_column(name, overflow="fold")
     for s in view.shifts:
-        side = lambda r: Group(Text(r.stance or "", style=STANCE_STYLE.get(r.stance or "", "")), _evidence(r))  # noqa: E731
-        table.add_row(Text(s.actor), Text(s.issue), side(s.before), side(s.after))
+        side = lambda r, d: Group(Text(f"{d}: {r.stance or ''}", style=STANCE_STYLE.get(r.stance or "", "")),  # noqa: E731
+                                  _evidence(r))
+        table.add_row(Text(s.actor), Text(s.issue), side(s.before, s.before_direction), side(s.after, s.after_direction))
     return table
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import os
 import sys
 import zlib
@@ -80,6 +81,18 @@ def _open(item: InputFile, *, options: IngestOptions) -> tuple[BinaryIO, str | N
         if own:
             os.close(fd)
     return spooled.file, spooled.problem
+
+
+def read_page_bytes(data: bytes, *, name: str, options: IngestOptions) -> Document | Problem:
+    """One text or HTML page held in memory (a fetched page), read as `read_input` reads a page file."""
+    head = data[:_HEAD_BYTES]
+    if not data.strip():
+        return Problem(name, "empty page")
+    fmt = sniff_format(head)
+    if looks_binary(head) or fmt not in ("html", "text"):
+        return Problem(name, f"not a text or HTML page ({'binary' if looks_binary(head) else fmt})")
+    item = InputFile(name=name, path=None, size=len(data))
+    return next(_read_page(io.BytesIO(data), item=item, fmt=fmt, options=options))
 
 
 def _read_page(body: BinaryIO, *, item: InputFile, fmt: str, options: IngestOptions) -> Iterator[Document | Problem]:

@@ -1,12 +1,12 @@
-"""The records of the position stage and of the analysis over positions (the JSON contract's names)."""
+"""The record of the position stage (the JSON contract's names); the analysis across articles has its own in
+`redline.dealspace.model`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 STANCES = ("demand", "precondition", "red_line", "open", "offer", "reject")
-STATUSES = ("impasse", "agenda", "contested", "one-sided", "unknown")
 
 
 @dataclass(slots=True)
@@ -47,71 +47,3 @@ class Position:
             "start": self.start, "end": self.end, "date": self.date, "confidence": self.confidence,
             "issue_text": self.issue_text, "issue_start": self.issue_start, "issue_end": self.issue_end,
         }
-
-
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """A position as the analysis sees it: the position and the article it came from."""
-
-    position: Position
-    article_id: str
-    source: str | None
-    published: str | None
-    record_id: str | None = None  # the position's stable id (redline/store/reviews.py), when read from a store
-    review: str | None = None  # the latest analyst verdict on it (confirm, correct, add), None when unreviewed
-
-
-@dataclass(slots=True)
-class PartyStance:
-    """A party's current stance on an issue, how much evidence carries it, from how many sources."""
-
-    stance: str
-    evidence_count: int
-    sources: int
-    official: bool
-    evidence: list[Evidence] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        """The party's stance as `analysis.issues[].parties[party]` names it."""
-        return {"stance": self.stance, "evidence_count": self.evidence_count, "sources": self.sources}
-
-
-@dataclass(slots=True)
-class IssueStatus:
-    """Where the parties stand on one issue, and whether that leaves room for a deal."""
-
-    issue: str
-    status: str
-    parties: dict[str, PartyStance]
-
-    def to_json(self) -> dict[str, Any]:
-        """The issue as `analysis.issues[]` names it."""
-        return {"issue": self.issue, "status": self.status, "parties": {p: s.to_json() for p, s in self.parties.items()}}
-
-
-@dataclass(slots=True)
-class Shift:
-    """A party's stance on an issue changing between two dates, with both pieces of evidence."""
-
-    actor: str
-    issue: str
-    before: Evidence
-    after: Evidence
-
-    def to_json(self) -> dict[str, Any]:
-        """The shift with its two dated stances and evidence sentences."""
-        side = lambda e: {"stance": e.position.stance, "date": e.published or e.position.date, "article_id": e.article_id,  # noqa: E731
-                          "text": e.position.text, "start": e.position.start, "end": e.position.end}
-        return {"actor": self.actor, "issue": self.issue, "before": side(self.before), "after": side(self.after)}
-
-
-@dataclass(slots=True)
-class Analysis:
-    """The deal space over a set of articles: issues with their status, and shifts over time."""
-
-    issues: list[IssueStatus]
-    shifts: list[Shift] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        """The top-level `analysis` object of `redline extract`."""
-        return {"issues": [i.to_json() for i in self.issues], "shifts": [s.to_json() for s in self.shifts]}

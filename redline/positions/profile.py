@@ -32,12 +32,19 @@ class Party:
 
 @dataclass(frozen=True, slots=True)
 class Issue:
-    """An issue of the case: its key, label, and the phrases that find it in text."""
+    """An issue of the case: its key, label, and the phrases that find it in text.
+
+    `proposition` is the change on the table, as a reader says it ("withdrawal of US troops from Syria"):
+    stances get their direction (for / against) toward it. `reverse` are the case's own reversal terms: a
+    phrase holding one names the undoing of what it is about (see `reversal_words` in analysis.yaml).
+    """
 
     key: str
     label: str
     aliases: tuple[str, ...] = ()
     phrases: tuple[str, ...] = ()
+    proposition: str = ""
+    reverse: tuple[str, ...] = ()
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -70,7 +77,8 @@ class CaseProfile:
         parties = tuple(Party(str(p["name"]), tuple(map(str, p.get("aliases") or ()))) for p in data.get("parties") or ())
         issues = tuple(
             Issue(str(i["key"]), str(i.get("label") or i["key"]), tuple(map(str, i.get("aliases") or ())),
-                  tuple(map(str, i.get("phrases") or ())))
+                  tuple(map(str, i.get("phrases") or ())), str(i.get("proposition") or ""),
+                  tuple(map(str, i.get("reverse") or ())))
             for i in data.get("issues") or ()
         )
         owner = {}

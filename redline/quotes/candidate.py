@@ -39,6 +39,7 @@ class Candidate:
     cue: Cue | None
     speaker: SpeakerSpan | None
     direct: bool = False
+    rule: bool = True  # False for a "broad" candidate (a verb outside the cue lexicon) offered to the detector
 
     def span(self, text: str) -> QuoteSpan:
         """The finished record, its content text cut from the article."""

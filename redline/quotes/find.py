@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .candidate import Candidate, trim
+from .detector import SHIPPED, Detector, resolve
 from .direct import cue_after, cue_before, looks_like_title, reads_as_speech, token_at
 from .lexicon import CueLexicon, cue_lexicon
 from .marks import QuotedRegion, RegionIndex, pair_marks
@@ -115,11 +116,19 @@ class _Reconciler:
         return len([line for line in between.split("\n")[1:-1] if line.strip()]) == 0
 
 
-def find_quotes(doc: Doc) -> list[QuoteSpan]:
-    """Every attribution in a parsed article: content, cue and speaker spans, in text order."""
+def find_quotes(doc: Doc, *, detector: Detector | str = SHIPPED) -> list[QuoteSpan]:
+    """Every attribution in a parsed article: content, cue and speaker spans, in text order.
+
+    `detector` picks the reported-speech candidates: the shipped learned detector (SHIPPED, the default;
+    the rules alone when the package ships none), RULES_ONLY, or a `Detector`.
+    """
     lexicon = cue_lexicon()
     work = _Reconciler(doc, lexicon)
-    for candidate in _outermost(list(reported_candidates(doc, work.text, lexicon, work.index))):
+    model = resolve(detector)
+    candidates = list(reported_candidates(doc, work.text, lexicon, work.index, broad=model is not None and model.broad))
+    if model is not None:
+        candidates = model.select(doc, candidates)
+    for candidate in _outermost(candidates):
         work.claim(candidate)
     loose = [region for region in work.index.regions if region not in work.taken and not work.tag(region)]
     for region in loose:

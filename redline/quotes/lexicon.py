@@ -23,6 +23,7 @@ class CueLexicon:
     adjectives: frozenset[str]
     view_nouns: frozenset[str]
     pronouns: frozenset[str]
+    narration: frozenset[str]
     verbs: frozenset[str]  # every verb lemma that can be a cue: the union of the verb lists
 
 
@@ -53,5 +54,6 @@ def cue_lexicon() -> CueLexicon:
         adjectives=_words(data, "adjectives"),
         view_nouns=_words(data, "view_nouns"),
         pronouns=_words(data, "pronouns"),
+        narration=_words(data, "narration"),
         verbs=frozenset().union(*(_words(data, key) for key in verb_lists), prepositional),
     )

@@ -35,6 +35,7 @@ _OBJECT_DEPS = frozenset({"dobj", "oprd"})  # "called Trump a liar" is parsed as
 _PARTICIPLES = frozenset({"VBG", "VBN"})
 _THAT_DEPS = frozenset({"mark", "advmod", "nsubj"})
 _MODIFIER_DEPS = frozenset({"acl", "relcl", "amod"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _colon_content(verb: Token) -> tuple[int, int] | None:
@@ -109,8 +110,27 @@ def _that_clause(verb: Token) -> Token | None:
     return None
 
 
+def _finite(clause: Token) -> bool:
+    """True when a clause is finite: a tensed verb, a modal or "that" ("expects that talks will resume",
+    not "expects talks to resume")."""
+    if clause.tag_ in _FINITE_TAGS:
+        return True
+    return any(child.tag_ == "MD" or (child.dep_ == "mark" and child.lower_ == "that")
+               or (child.dep_ in ("aux", "auxpass") and child.tag_ in _FINITE_TAGS) for child in clause.children)
+
+
+def _narration_content(verb: Token, lexicon: CueLexicon) -> tuple[int, int] | None:
+    """A narration cue's content: only a finite clause ("hinted that ...") or what follows its colon."""
+    clause = child_with(verb, "ccomp") or _that_clause(verb)
+    if clause is not None and _finite(clause):
+        return content_chars(clause, lexicon)
+    return _colon_content(verb) if verb.dep_ not in _MODIFIER_DEPS else None
+
+
 def verb_content(verb: Token, lemma: str, lexicon: CueLexicon) -> tuple[int, int] | None:
     """The character span of what a cue verb attributes, or None when it governs no content."""
+    if lemma in lexicon.narration:
+        return _narration_content(verb, lexicon)
     clause = child_with(verb, "ccomp")
     if clause is None and (lemma in lexicon.speech or lemma in lexicon.attitude):
         clause = _that_clause(verb)
@@ -179,14 +199,43 @@ def _token_candidate(doc: Doc, text: str, token: Token, lexicon: CueLexicon, sta
     return None
 
 
-def reported_candidates(doc: Doc, text: str, lexicon: CueLexicon, quoted: RegionIndex) -> Iterator[Candidate]:
+def broad_candidate(verb: Token, lexicon: CueLexicon) -> Candidate | None:
+    """A candidate for the learned detector from any verb the rules pass over: its clause, infinitive or
+    (non-pronoun) object as content, its subject as speaker ("reserved his passion for ...")."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in lexicon.narration:
+        return None  # a narration cue with no finite clause is no attribution, whatever the model says
+    clause = child_with(verb, "ccomp") or child_with(verb, "xcomp")
+    if clause is not None:
+        content = content_chars(clause, lexicon)
+    else:
+        content = _object_content(verb, verb.lemma_.lower(), lexicon) or _any_preposition(verb, lexicon)
+    if content is None:
+        return None
+    return Candidate(*content, cue=cue_of_verb(verb, verb.lemma_.lower()), speaker=speaker_of(speaker_token(verb, lexicon)),
+                     rule=False)
+
+
+def _any_preposition(verb: Token, lexicon: CueLexicon) -> tuple[int, int] | None:
+    """The object of the verb's first preposition on its right ("doubled down on ...")."""
+    for child in verb.rights:
+        if child.dep_ == "prep":
+            target = child_with(child, "pobj") or child_with(child, "pcomp")
+            return content_chars(target, lexicon) if target is not None else None
+    return None
+
+
+def reported_candidates(doc: Doc, text: str, lexicon: CueLexicon, quoted: RegionIndex, *,
+                        broad: bool = False) -> Iterator[Candidate]:
     """Every cue outside quotation marks that governs content, in text order, content trimmed
-    (`text` is `doc.text`, which spaCy rebuilds on every access)."""
+    (`text` is `doc.text`, which spaCy rebuilds on every access). With `broad`, verbs the rules pass
+    over are offered too (`broad_candidate`), for the learned detector to judge."""
     starts = frozenset(phrase[0] for phrase in lexicon.prepositions)
     for token in doc:
         if quoted.at(token.idx) is not None:
             continue
         found = _token_candidate(doc, text, token, lexicon, starts)
+        if found is None and broad:
+            found = broad_candidate(token, lexicon)
         if found is None:
             continue
         start, end = paragraph_clip(text, found.start, found.end, token.idx)

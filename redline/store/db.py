@@ -6,7 +6,7 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -14,7 +14,6 @@ from typing import Any
 
 from redline.dedup import Deduplicator, signature_bytes, signature_from_bytes
 from redline.dedup import DedupOptions
-from redline.positions.model import Evidence
 from redline.records import Article
 from redline.store.migrate import migrate, migrations, schema_version
 from redline.store.reviews import (
@@ -151,14 +150,19 @@ class Store:
                     item.verdict = verdict
                     item.article.duplicate_of = verdict.duplicate_of
 
-    def write_outcomes(self, outcomes: list) -> None:
+    def write_outcomes(self, outcomes: list, *, also: Callable[[sqlite3.Connection], None] | None = None) -> None:
         """Store a batch of document outcomes in one transaction (all or nothing), taking the write lock
-        first so that the cross-process duplicate check and the insert see the same database."""
-        if not outcomes:
+        first so that the cross-process duplicate check and the insert see the same database.
+
+        `also` writes more rows in the same transaction (the watcher's URL states), so both land or neither.
+        """
+        if not outcomes and also is None:
             return
         with self.connection:
             self.connection.execute("BEGIN IMMEDIATE")
             self._recheck_against_others(outcomes)
+            if also is not None:
+                also(self.connection)
             for outcome in outcomes:
                 document = outcome.document
                 self.connection.execute(
@@ -289,13 +293,10 @@ class Store:
             for row in self.connection.execute(sql + " WHERE r.article_id = ?", (a,))]
         return [record_id(kind, r["article_id"], r["start"], r["end"], r["span_rank"]) for r in rows]
 
-    def evidence(self) -> list[Evidence]:
-        """Every stored position of a first copy, with the article it came from: the analysis's input."""
-        return [
-            Evidence(position=r.record, article_id=r.article_id, source=r.source, published=r.published,
-                     record_id=r.id, review=r.review)
-            for r in self.stage_records("positions")
-        ]
+    def actor_roles(self) -> dict[tuple[str, str], str]:
+        """The role of each named actor of each article, by (article id, name), where the actor stage found one."""
+        sql = "SELECT article_id, name, role FROM actors WHERE role IS NOT NULL AND role != ''"
+        return {(row["article_id"], row["name"]): row["role"] for row in self.connection.execute(sql)}
 
     def counts(self) -> StoreCounts:
         """How many documents, articles, duplicates and refused documents are stored."""

@@ -10,14 +10,14 @@ Sizes and caps come from `redline/data/views.yaml`.
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from redline.datafiles import load_data_yaml
-from redline.dealspace import deal_space
+from redline.dealspace import (Analysis, Evidence, IssueStatus, PartyStance, Shift, by_weight,
+                               deal_space, select_matrix, stored_evidence)
 from redline.events.model import MergedEvent
-from redline.positions import Analysis, CaseProfile, Evidence, IssueStatus, PartyStance, Shift
+from redline.positions import CaseProfile
 from redline.store import Store
 from redline.store.db import StoredRecord
 from redline.views.filters import Filters
@@ -58,6 +58,10 @@ class EvidenceRef:
     start: int
     end: int
     reported: bool | None = None
+    issue: str | None = None
+    direction: str | None = None
+    voice: str | None = None
+    confidence: float | None = None
     id: str | None = None  # the record's stable id (what a review names)
     review: str | None = None  # its latest analyst verdict (confirm, correct, add), None when unreviewed
 
@@ -68,22 +72,30 @@ class EvidenceRef:
 
 @dataclass(slots=True)
 class Cell:
-    """A party's current stance on an issue, with its strongest evidence first (at most `cell_evidence`)."""
+    """A party's weighed stance on an issue: its direction, stance word and breakdown (items for / against /
+    open / conditional, and their sources), with its strongest evidence first (at most `cell_evidence`)."""
 
     stance: str
     evidence_count: int
     sources: int
     official: bool
     evidence: list[EvidenceRef]
+    direction: str = ""
+    firm: bool = False
+    voice: str = "official"
+    breakdown: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
 class IssueRow:
-    """An issue with its status and every party's cell."""
+    """An issue (its key and readable label) with its status and every party's cell; `voices` are the other
+    voices about a party (legislators, commentary), shown apart."""
 
     issue: str
     status: str
     cells: dict[str, Cell]
+    label: str = ""
+    voices: dict[str, Cell] = field(default_factory=dict)
 
     def strongest(self) -> list[EvidenceRef]:
         """Each party's strongest evidence sentence (its `actor` is the party), official ones first."""
@@ -157,6 +169,8 @@ class ShiftRow:
     date: str | None
     before: EvidenceRef
     after: EvidenceRef
+    before_direction: str = ""
+    after_direction: str = ""
 
 
 @dataclass(slots=True)
@@ -223,16 +237,19 @@ def _kept_positions(store: Store, filters: Filters) -> list[StoredRecord]:
             if filters.keeps_position(r.published, r.source, bool(r.record.official)) and filters.keeps_review(r.review)]
 
 
+def store_evidence(store: Store) -> list[Evidence]:
+    """Every stored position of a first copy as deal-space evidence, with who voiced it (the actors' roles)."""
+    return stored_evidence(store.stage_records("positions"), store.actor_roles())
+
+
 def filtered_analysis(store: Store, *, filters: Filters = Filters(), profile: CaseProfile | None = None) -> Analysis:
     """The deal space (issues merged across articles or mapped onto the profile) over the positions kept."""
-    return _analysis(_kept_positions(store, filters), profile)
+    return _analysis(_kept_positions(store, filters), profile, store.actor_roles())
 
 
-def _analysis(rows: list[StoredRecord], profile: CaseProfile | None) -> Analysis:
+def _analysis(rows: list[StoredRecord], profile: CaseProfile | None, roles: dict[tuple[str, str], str]) -> Analysis:
     """The deal space over stored position rows."""
-    evidence = [Evidence(position=r.record, article_id=r.article_id, source=r.source, published=r.published,
-                         record_id=r.id, review=r.review) for r in rows]
-    return deal_space(evidence, profile=profile)
+    return deal_space(stored_evidence(rows, roles), profile=profile)
 
 
 def overview(store: Store, *, filters: Filters = Filters(), profile: CaseProfile | None = None,
@@ -243,11 +260,12 @@ def overview(store: Store, *, filters: Filters = Filters(), profile: CaseProfile
     (the dashboard shares one between the overview and the issue and party pages).
     """
     read = _read(store, filters, options)
-    analysis = analysis if analysis is not None else _analysis(read.positions, profile)
-    rows = {i.issue: _issue_row(i, read.titles, options) for i in analysis.issues}
+    analysis = analysis if analysis is not None else _analysis(read.positions, profile, store.actor_roles())
     matrix = select_matrix(analysis, profile=profile, max_issues=options.max_issues, max_parties=options.max_parties)
+    shown = {i.issue: i for i in matrix.issues}  # status over the parties on screen
+    rows = {i.issue: _issue_row(shown.get(i.issue, i), read.titles, options) for i in analysis.issues}
     scope = {i.key for i in profile.issues} if profile is not None else None
-    listed = [i.issue for i in _by_weight(analysis.issues) if scope is None or i.issue in scope]
+    listed = [i.issue for i in by_weight(analysis.issues) if scope is None or i.issue in scope]
     timeline = _timeline(read, options)
     return Overview(
         filters=filters, profile=profile.key if profile is not None else None,
@@ -273,41 +291,6 @@ def _read(store: Store, filters: Filters, options: OverviewOptions) -> _Read:
     )
 
 
-@dataclass(slots=True)
-class MatrixChoice:
-    """The matrix's rows (issues of the analysis) and columns (party names)."""
-
-    issues: list[IssueStatus]
-    parties: list[str]
-
-
-def select_matrix(analysis: Analysis, *, profile: CaseProfile | None, max_issues: int,
-                  max_parties: int) -> MatrixChoice:
-    """The matrix's rows and columns, by the rule of `redline matrix` (cli.matrix_table without --all).
-
-    With a profile: its issues; without: the issues two or more parties hold, then the best-evidenced. Columns:
-    the profile's parties first, then any other party holding a shown stance, best-evidenced first.
-    """
-    if profile is not None:
-        keys = {i.key for i in profile.issues}
-        issues = [i for i in analysis.issues if i.issue in keys]
-    else:
-        chosen = {id(i) for i in _by_weight(analysis.issues)[:max_issues]}
-        issues = [i for i in analysis.issues if id(i) in chosen]
-    evidence: Counter[str] = Counter()
-    for issue in issues:
-        for party, stance in issue.parties.items():
-            evidence[party] += stance.evidence_count
-    named = [p.name for p in profile.parties] if profile is not None else []
-    parties = [p for p in named if p in evidence] + sorted((p for p in evidence if p not in named), key=lambda p: -evidence[p])
-    return MatrixChoice(issues=issues, parties=parties[:max_parties])
-
-
-def _by_weight(issues: list[IssueStatus]) -> list[IssueStatus]:
-    """Issues held by two or more parties first, then by evidence, ties in analysis order."""
-    return sorted(issues, key=lambda i: (len(i.parties) < 2, -sum(s.evidence_count for s in i.parties.values())))
-
-
 def _is_opening(row: IssueRow, options: OverviewOptions) -> bool:
     """True for an agenda issue or one where some party is open or offers."""
     return row.status == "agenda" or any(c.stance in options.opening_stances for c in row.cells.values())
@@ -318,7 +301,8 @@ def evidence_ref(e: Evidence, titles: dict[str, str | None]) -> EvidenceRef:
     p = e.position
     return EvidenceRef(article_id=e.article_id, title=titles.get(e.article_id), source=e.source, published=e.published,
                        actor=p.actor, via=p.via, stance=p.stance, official=bool(p.official), text=p.text,
-                       start=p.start, end=p.end, reported=bool(p.reported), id=e.record_id, review=e.review)
+                       start=p.start, end=p.end, reported=bool(p.reported), issue=p.issue, direction=e.direction,
+                       voice=e.voice, confidence=p.confidence, id=e.record_id, review=e.review)
 
 
 def strongest_first(evidence: list[Evidence]) -> list[Evidence]:
@@ -328,22 +312,27 @@ def strongest_first(evidence: list[Evidence]) -> list[Evidence]:
 
 
 def _cell(stance: PartyStance, titles: dict[str, str | None], options: OverviewOptions) -> Cell:
-    """A matrix cell from a party's stance, its strongest evidence first."""
-    best = strongest_first(stance.evidence)[:options.cell_evidence]
+    """A matrix cell from a party's weighed stance, its strongest evidence for the winning direction first."""
+    carrying = [e for e in stance.evidence if e.direction == stance.direction]
+    best = strongest_first(carrying)[:options.cell_evidence]
     return Cell(stance=stance.stance, evidence_count=stance.evidence_count, sources=stance.sources,
-                official=stance.official, evidence=[evidence_ref(e, titles) for e in best])
+                official=stance.official, evidence=[evidence_ref(e, titles) for e in best],
+                direction=stance.direction, firm=stance.firm, voice=stance.voice,
+                breakdown=stance.breakdown.to_json())
 
 
 def _issue_row(issue: IssueStatus, titles: dict[str, str | None], options: OverviewOptions) -> IssueRow:
-    """An issue of the analysis as a row with a cell per party."""
-    return IssueRow(issue=issue.issue, status=issue.status,
-                    cells={party: _cell(s, titles, options) for party, s in issue.parties.items()})
+    """An issue of the analysis as a row with a cell per party (and per other voice)."""
+    return IssueRow(issue=issue.issue, status=issue.status, label=issue.label or issue.issue,
+                    cells={party: _cell(s, titles, options) for party, s in issue.parties.items()},
+                    voices={group: _cell(s, titles, options) for group, s in issue.voices.items()})
 
 
 def _shift_row(shift: Shift, titles: dict[str, str | None]) -> ShiftRow:
     """A shift with both sides as evidence references."""
-    return ShiftRow(actor=shift.actor, issue=shift.issue, date=shift.after.published or shift.after.position.date,
-                    before=evidence_ref(shift.before, titles), after=evidence_ref(shift.after, titles))
+    return ShiftRow(actor=shift.actor, issue=shift.issue, date=shift.after.date,
+                    before=evidence_ref(shift.before, titles), after=evidence_ref(shift.after, titles),
+                    before_direction=shift.before_direction, after_direction=shift.after_direction)
 
 
 def _counts(store: Store, filters: Filters, read: _Read) -> Counts:

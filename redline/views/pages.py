@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from redline.datafiles import load_data_yaml
+from redline.dealspace import DIRECTIONS
 from redline.store.db import SEARCH_MARK, Store
 from redline.views.filters import FilterError, Filters
 from redline.views.overview import EvidenceRef, evidence_ref
@@ -55,7 +56,8 @@ def _shipped_options() -> PageOptions:
 
 @dataclass(slots=True)
 class PartyOnIssue:
-    """A party's current stance on an issue and the evidence that carries it."""
+    """A party's weighed stance on an issue (or another voice's: "United States · legislator") and every
+    evidence item, all directions, newest first; `by_direction` groups them for the page."""
 
     party: str
     stance: str
@@ -63,11 +65,24 @@ class PartyOnIssue:
     sources: int
     official: bool
     evidence: list[EvidenceRef]
+    direction: str = ""
+    firm: bool = False
+    voice: str = "official"
+    breakdown: dict[str, Any] = field(default_factory=dict)
+
+    def by_direction(self) -> dict[str, list[EvidenceRef]]:
+        """The evidence grouped by direction, the winning direction first."""
+        order = [self.direction, *(d for d in DIRECTIONS if d != self.direction)]
+        grouped = {d: [e for e in self.evidence if e.direction == d] for d in order}
+        return {d: items for d, items in grouped.items() if items}
 
     def to_json(self) -> dict[str, Any]:
-        """The party's stance with its evidence."""
-        return {"party": self.party, "stance": self.stance, "evidence_count": self.evidence_count,
-                "sources": self.sources, "official": self.official, "evidence": [e.to_json() for e in self.evidence]}
+        """The party's stance with its evidence, grouped by direction."""
+        return {"party": self.party, "stance": self.stance, "direction": self.direction, "firm": self.firm,
+                "voice": self.voice, "evidence_count": self.evidence_count, "sources": self.sources,
+                "official": self.official, "breakdown": self.breakdown,
+                "evidence": [e.to_json() for e in self.evidence],
+                "by_direction": {d: [e.to_json() for e in items] for d, items in self.by_direction().items()}}
 
 
 @dataclass(slots=True)
@@ -101,15 +116,15 @@ def issue_view(store: Store, issue: str, *, filters: Filters = Filters(), profil
     found = next((i for i in analysis.issues if i.issue == issue), None)
     if found is None:
         raise ViewNotFound(f"unknown issue {issue[:80]!r}")
-    if party is not None and party not in found.parties:
+    columns = {**found.parties, **found.voices}  # the parties, then their other voices
+    if party is not None and party not in columns:
         raise ViewNotFound(f"{party[:80]!r} holds no stance on {issue[:80]!r}")
-    chosen = [party] if party is not None else list(found.parties)
-    evidence = [e for p in chosen for e in found.parties[p].evidence]
+    chosen = [party] if party is not None else list(columns)
+    evidence = [e for p in chosen for e in columns[p].evidence]
     titles = store.article_titles([e.article_id for e in evidence])
-    parties = [_party_on_issue(p, found.parties[p], titles, options.evidence_per_party) for p in chosen]
-    known = profile.issue(issue) if profile is not None else None
-    return IssueView(issue=issue, label=getattr(known, "label", None), status=found.status, filters=filters,
-                     party=party, parties=parties, all_parties=list(found.parties))
+    parties = [_party_on_issue(p, columns[p], titles, options.evidence_per_party) for p in chosen]
+    return IssueView(issue=issue, label=found.label or issue, status=found.status, filters=filters,
+                     party=party, parties=parties, all_parties=list(columns))
 
 
 def _party_on_issue(party: str, stance, titles: dict[str, str | None], cap: int) -> PartyOnIssue:
@@ -117,7 +132,9 @@ def _party_on_issue(party: str, stance, titles: dict[str, str | None], cap: int)
     items = [_evidence_item(e, titles) for e in stance.evidence]
     items.sort(key=lambda e: (e.published or "", e.article_id, e.start), reverse=True)
     return PartyOnIssue(party=party, stance=stance.stance, evidence_count=stance.evidence_count,
-                        sources=stance.sources, official=stance.official, evidence=items[:cap])
+                        sources=stance.sources, official=stance.official, evidence=items[:cap],
+                        direction=stance.direction, firm=stance.firm, voice=stance.voice,
+                        breakdown=stance.breakdown.to_json())
 
 
 def _evidence_item(evidence, titles: dict[str, str | None]) -> EvidenceRef:
@@ -253,13 +270,16 @@ class ArticleView:
     events: list[dict[str, Any]]
     positions: list[dict[str, Any]]
     counts: dict[str, int] = field(default_factory=dict)
+    evidence_of: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        """The article page as JSON: the article, its records, and the highlight (if any)."""
+        """The article page as JSON: the article, its records, and the highlight (if any) with what it is
+        evidence of (party, stance, direction, issue)."""
         return {"id": self.id, "title": self.title, "published": self.published, "source": self.source,
                 "url": self.url, "language": self.language, "duplicate_of": self.duplicate_of, "text": self.text,
                 "highlight": {"start": self.highlight[0], "end": self.highlight[1],
-                              "text": self.text[self.highlight[0]:self.highlight[1]]} if self.highlight else None,
+                              "text": self.text[self.highlight[0]:self.highlight[1]],
+                              "evidence_of": self.evidence_of} if self.highlight else None,
                 "quotes": self.quotes, "events": self.events, "positions": self.positions}
 
 
@@ -276,8 +296,36 @@ def parse_highlight(value: str | None, length: int | None = None) -> tuple[int, 
     return start, end
 
 
-def article_view(store: Store, article_id: str, *, highlight: str | None = None) -> ArticleView:
-    """The article page: its text with every quote, event and position marked, and the chosen highlight."""
+def article_evidence_of(analysis, article_id: str) -> list[dict[str, Any]]:
+    """What each position of an article is evidence of in the deal space: party (or voice), stance, direction
+    toward which issue (key and label), with the sentence's offsets."""
+    if analysis is None:
+        return []
+    found = []
+    for issue in analysis.issues:
+        for group, stance in {**issue.parties, **issue.voices}.items():
+            for e in stance.evidence:
+                if e.article_id == article_id:
+                    found.append({"party": group, "stance": e.position.stance, "direction": e.direction,
+                                  "issue": issue.issue, "label": issue.label or issue.issue, "voice": e.voice,
+                                  "start": e.position.start, "end": e.position.end})
+    return sorted(found, key=lambda f: (f["start"], f["end"], f["party"]))
+
+
+def _position_label(p, placed: list[dict[str, Any]]) -> str:
+    """A position's mark: party · stance (direction) · issue label, as the deal space reads it when it does."""
+    for f in placed:
+        if (f["start"], f["end"]) == (p.start, p.end) and f["party"].split(" · ")[0] == p.actor:
+            return f"evidence: {f['party']} · {f['stance']} ({f['direction']}) · {f['label']}"
+    return f"position: {p.actor} · {p.stance} · {p.issue_text or p.issue}"
+
+
+def article_view(store: Store, article_id: str, *, highlight: str | None = None, analysis=None) -> ArticleView:
+    """The article page: its text with every quote, event and position marked, and the chosen highlight.
+
+    With the deal space's `analysis`, each position says what it is evidence of (party · stance · issue), and
+    the highlight lists the evidence it overlaps.
+    """
     article = store.article(article_id)
     if article is None:
         raise ViewNotFound(f"unknown article {article_id[:80]!r}")
@@ -285,9 +333,10 @@ def article_view(store: Store, article_id: str, *, highlight: str | None = None)
     # the records as reviewed: rejected ones are listed (marked, so the rejection can be undone) but not marked in the text
     found = {t: store.article_records(article_id, t, keep_rejected=True) for t in ("quotes", "events", "positions")}
     live = {t: [r.record for r in rows if r.review != "reject"] for t, rows in found.items()}
+    placed = article_evidence_of(analysis, article_id)
     spans = ([Span("quote", q.start, q.end, f"quote: {q.speaker or 'unnamed'}") for q in live["quotes"]]
              + [Span("event", e.start, e.end, f"event: {e.type} ({e.status})") for e in live["events"]]
-             + [Span("position", p.start, p.end, f"position: {p.actor} {p.stance} on {p.issue}") for p in live["positions"]])
+             + [Span("position", p.start, p.end, _position_label(p, placed)) for p in live["positions"]])
     listed = {t: [{"id": r.id, "review": r.review, **r.record.to_json()} for r in rows] for t, rows in found.items()}
     return ArticleView(
         id=article.id, title=article.title, published=article.published, source=article.source, url=article.url,
@@ -295,6 +344,7 @@ def article_view(store: Store, article_id: str, *, highlight: str | None = None)
         blocks=cut_text(article.text, spans, chosen), highlight=chosen,
         quotes=listed["quotes"], events=listed["events"], positions=listed["positions"],
         counts={"quote": len(live["quotes"]), "event": len(live["events"]), "position": len(live["positions"])},
+        evidence_of=[f for f in placed if chosen and f["start"] < chosen[1] and chosen[0] < f["end"]],
     )
 
 

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from redline.store import Store
 from redline.views.filters import FilterError, Filters
 from redline.views.pages import article_view, issue_view, party_view, search_view
+from redline.views.watch import watch_view
 
 SINCE = Query(None, description="Only articles published on or after this day (YYYY-MM-DD).")
 UNTIL = Query(None, description="Only articles published on or before this day (YYYY-MM-DD).")
@@ -68,7 +69,8 @@ def install_routes(app: FastAPI, board) -> None:
         """One article page."""
         if len(article_id) > 100:
             raise FilterError("article id: too long")
-        build = lambda s: article_view(s, article_id, highlight=highlight)  # noqa: E731
+        build = lambda s: article_view(s, article_id, highlight=highlight,  # noqa: E731
+                                       analysis=board.analysis(Filters()))
         return serve(fmt, "article", (article_id, highlight), build, "article.html")
 
     def search_page(fmt: str, q: str | None, limit: str | None, filters: Filters) -> Response:
@@ -133,3 +135,13 @@ def install_routes(app: FastAPI, board) -> None:
     def search_html(q: str | None = None, limit: str | None = None, since: str | None = None,
                     until: str | None = None, source: str | None = None, official: str | None = None) -> Response:
         return search_page("html", q, limit, filters_of(since, until, source, official))
+
+    # The watch page reads the store each time: source status changes without changing the data version the cache keys on.
+    @app.get("/watch.json", tags=JSON_TAGS, summary="What's new: the latest alerts and each watched source's status")
+    def watch_json() -> Response:
+        return Response(json_bytes(watch_view(board.pool.store())), media_type="application/json")
+
+    @app.get("/watch", include_in_schema=False)
+    def watch_html() -> Response:
+        body = board.renderer.page("watch.html", view=watch_view(board.pool.store()), profile=board.profile)
+        return HTMLResponse(body)

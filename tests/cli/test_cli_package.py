@@ -10,7 +10,7 @@ from redline.cli import app
 
 ROOT = Path(__file__).resolve().parents[2]
 COMMANDS = ["ingest", "extract", "articles", "quotes", "events", "positions", "matrix", "shifts", "export",
-            "demo", "stages", "batch", "load", "report", "serve"]
+            "demo", "stages", "batch", "load", "report", "serve", "watch", "alerts"]
 
 
 def test_cli_package_registers_each_command_once_in_help_order():

@@ -6,7 +6,8 @@ import pytest
 
 from redline.actors import find_actors
 from redline.pipeline import extract
-from redline.positions import CaseProfile, extract_positions, normalise_issues
+from redline.dealspace import normalise_issues
+from redline.positions import CaseProfile, extract_positions
 from redline.quotes import extract_quotes
 
 _CACHE: dict = {}

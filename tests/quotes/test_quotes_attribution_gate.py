@@ -1,34 +1,65 @@
-"""A floor under the PolNeAR dev scores of `bench/quotes.py` (skipped when ../shared/data/polnear is absent).
+"""Floors under `bench/quotes.py` on PolNeAR (skipped when ../shared/data/polnear is absent).
 
-Measured: overlap-matched content F1 0.702 overall (0.880 with quote marks, 0.622 without), speaker
-accuracy 0.866 (textacy-like baseline: 0.199 and 0.832).
-The floors sit about 0.02 below, so a change that loses attribution quality fails here.
+Two numbers are gated, neither hand-tuned on what it measures:
+- cross-validated on PolNeAR train (840 articles, 5 folds by article: the detector is retrained on four
+  folds and scored on the fifth), the mean over the folds;
+- PolNeAR dev (84 articles), scored with the shipped model, which never saw it; dev is not developed on
+  from this turn (the rules were tuned on it before, so the rules-only dev number is a dev score).
+Measured values are in docs/pending/quotes.md and the shipped model's meta; each floor sits just under
+its measured value, so a change that loses attribution quality fails here. The first run parses train
+(cached under /tmp/quotes/ for later runs).
 """
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-FLOORS = {
-    ("all", "overlap_f1"): 0.68,
+import bench_module
+import pytest
+
+POLNEAR = Path(__file__).resolve().parents[3] / "shared" / "data" / "polnear"
+pytestmark = pytest.mark.timeout(2400)  # a cold run parses 924 articles and retrains five folds
+
+# (group, metric): floor
+CV_FLOORS = {  # measured mean ± sd over 5 folds: 0.703±0.008, 0.856±0.006, 0.629±0.012, 0.892±0.006, 0.748±0.007
+    ("all", "overlap_f1"): 0.69,
     ("all", "speaker_acc"): 0.84,
+    ("unquoted", "overlap_f1"): 0.61,
+    ("quoted", "overlap_f1"): 0.875,
+    ("all", "cue_f1"): 0.735,
+}
+DEV_FLOORS = {  # measured: 0.723, 0.867, 0.656, 0.879, 0.772
+    ("all", "overlap_f1"): 0.71,
+    ("all", "speaker_acc"): 0.85,
+    ("unquoted", "overlap_f1"): 0.64,
     ("quoted", "overlap_f1"): 0.86,
-    ("unquoted", "overlap_f1"): 0.60,
+    ("all", "cue_f1"): 0.755,
 }
 
 
-def test_polnear_scores_stay_above_the_floors(shared) -> None:
-    data = shared("data", "polnear")
-    result = subprocess.run(
-        [sys.executable, "bench/quotes.py", "--data", str(data), "--json"],
-        capture_output=True, text=True, cwd=ROOT, check=True,
-    )
-    scores = json.loads(result.stdout)
-    ours, baseline = scores["redline"], scores["textacy-like"]
-    for (group, metric), floor in FLOORS.items():
-        assert ours[group][metric] >= floor, f"{group} {metric} {ours[group][metric]:.3f} < {floor}"
-    assert ours["all"]["overlap_f1"] > baseline["all"]["overlap_f1"]
+@pytest.fixture(scope="module")
+def scores():
+    """bench/quotes.py's cross-validated and dev scores (computed once for the module)."""
+    if not POLNEAR.exists():
+        pytest.skip(f"evaluation data not available: {POLNEAR} (it lives beside the repository, in ../shared)")
+    return bench_module.load_bench("quotes").evaluate(POLNEAR, folds=5, splits=("cv", "dev"))
+
+
+def test_quotes_gate_cross_validated_scores_stay_above_the_floors(scores) -> None:
+    cv = scores["cv"]["redline"]
+    for (group, metric), floor in CV_FLOORS.items():
+        assert cv[group][metric]["mean"] >= floor, f"CV {group} {metric} {cv[group][metric]['mean']:.3f} < {floor}"
+    assert cv["all"]["overlap_f1"]["sd"] < 0.05  # folds agree: no fold carries the score
+
+
+def test_quotes_gate_never_developed_on_scores_stay_above_the_floors(scores) -> None:
+    dev = scores["dev"]["redline"]
+    for (group, metric), floor in DEV_FLOORS.items():
+        assert dev[group][metric] >= floor, f"dev {group} {metric} {dev[group][metric]:.3f} < {floor}"
+
+
+def test_quotes_gate_learned_detector_beats_the_baseline(scores) -> None:
+    for split in ("cv", "dev"):
+        ours, baseline = scores[split]["redline"]["all"], scores[split]["textacy-like"]["all"]
+        value = (lambda s: s["mean"]) if split == "cv" else (lambda s: s)
+        assert value(ours["overlap_f1"]) > value(baseline["overlap_f1"]) + 0.3

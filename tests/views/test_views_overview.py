@@ -10,7 +10,7 @@ import pytest
 from redline.positions import CaseProfile
 from redline.store import Store
 from redline.views.filters import Filters
-from redline.views.overview import Overview, OverviewOptions, filtered_analysis, overview
+from redline.views.overview import Overview, OverviewOptions, filtered_analysis, overview, store_evidence
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +61,7 @@ def test_views_overview_counts_match_the_store(examples_db, examples_view):
         counts = store.counts()
         quotes = len(list(store.stage_records("quotes")))
         events = len(list(store.stage_records("events")))
-        positions = len(store.evidence())
+        positions = len(store_evidence(store))
     c = examples_view.counts
     assert (c.articles, c.first_copies) == (counts.articles, counts.articles - counts.duplicates)
     assert (c.quotes, c.events, c.positions) == (quotes, events, positions)
@@ -95,7 +95,7 @@ def test_views_overview_filtered_analysis_is_the_deal_space(examples_db):
 
     profile = CaseProfile.load("us-iran-2026")
     with Store(examples_db, readonly=True) as store:
-        expected = deal_space(store.evidence(), profile=profile).to_json()
+        expected = deal_space(store_evidence(store), profile=profile).to_json()
         assert filtered_analysis(store, profile=profile).to_json() == expected
         narrowed = filtered_analysis(store, filters=Filters(until="2026-02-05"), profile=profile)
     assert narrowed.to_json() != expected
@@ -107,10 +107,11 @@ def test_views_overview_matrix_columns_as_the_matrix_command(examples_db, exampl
 
     profile = CaseProfile.load("us-iran-2026")
     with Store(examples_db, readonly=True) as store:
-        table = matrix_table(deal_space(store.evidence(), profile=profile), profile=profile)
+        table = matrix_table(deal_space(store_evidence(store), profile=profile), profile=profile)
     assert [str(c.header) for c in table.columns][2:] == examples_view.parties
-    assert [row.issue for row in examples_view.issues] == [str(c) for c in table.columns[0].cells]
-    assert "talks_format" in {row.issue for row in examples_view.impasses}
+    assert [row.label for row in examples_view.issues] == [str(c) for c in table.columns[0].cells]
+    assert examples_view.issues[0].issue == "nuclear" and examples_view.issues[0].status == "agenda"
+    assert examples_view.issues[0].cells["Iran"].direction == "open"
 
 
 def test_views_overview_openings_are_agenda_or_open(examples_view):
@@ -153,9 +154,10 @@ def test_views_overview_to_json_is_plain(examples_view):
     assert data["profile"] == "us-iran-2026" and data["filters"] == {}
     assert set(data["counts"]) == {"articles", "first_copies", "quotes", "events", "positions"}
     cell = next(iter(data["issues"][0]["cells"].values()))
-    assert set(cell) == {"stance", "evidence_count", "sources", "official", "evidence"}
+    assert set(cell) == {"stance", "direction", "firm", "voice", "breakdown", "evidence_count", "sources", "official",
+                         "evidence"}
     assert {"article_id", "title", "source", "published", "actor", "via", "stance", "official", "text", "start",
-            "end", "reported", "id", "review"} == set(cell["evidence"][0])
+            "end", "reported", "issue", "direction", "voice", "confidence", "id", "review"} == set(cell["evidence"][0])
     assert cell["evidence"][0]["id"].startswith("p-") and cell["evidence"][0]["review"] is None
 
 

@@ -63,7 +63,8 @@ def test_views_pages_issue_view_lists_each_party_with_evidence(store):
     analysis = filtered_analysis(store, profile=profile)
     held = next(i for i in analysis.issues if i.parties)
     view = issue_view(store, held.issue, profile=profile)
-    assert view.status == held.status and [p.party for p in view.parties] == list(held.parties)
+    assert view.status == held.status and [p.party for p in view.parties] == [*held.parties, *held.voices]
+    assert all(len(p.evidence) == p.evidence_count for p in view.parties)  # every item, all directions
     item = view.parties[0].evidence[0]
     article = store.article(item.article_id)
     assert article.text[item.start:item.end] == item.text and item.title == article.title

@@ -51,27 +51,35 @@ def parsed(html: str) -> _Highlight:
     return parser
 
 
-def test_web_api_overview_json_has_the_talks_format_impasse(client):
+def test_web_api_overview_json_has_the_nuclear_opening_with_directions(client):
     data = client.get("/index.json").json()
-    assert "talks_format" in [row["issue"] for row in data["impasses"]]
+    nuclear = next(row for row in data["issues"] if row["issue"] == "nuclear")
+    assert nuclear["label"] == "Limits on Iran's nuclear programme" and nuclear["status"] == "agenda"
+    assert nuclear["cells"]["United States"]["direction"] == "for"
+    assert nuclear["cells"]["Iran"]["direction"] == "open"
+    assert set(nuclear["cells"]["Iran"]["breakdown"]) == {"for", "against", "open", "conditional", "sources"}
+    assert "nuclear" in [row["issue"] for row in data["openings"]]
     assert data["parties"][:2] == ["United States", "Iran"]
     assert data["counts"]["articles"] >= 17
-    assert data["issues"][0]["cells"]["Iran"]["stance"] == "reject"
 
 
 def test_web_api_overview_html_links_each_cell_to_its_issue_and_party(client):
     html = client.get("/").text
-    assert 'href="/issues/talks_format?party=Iran"' in html
-    assert 'class="cell stance-reject"' in html
+    assert 'href="/issues/nuclear?party=Iran"' in html
+    assert 'class="cell stance-open direction-open"' in html
     assert '<table class="days" id="timeline-days">' in html  # the chart's fallback without JavaScript
     assert "cdn" not in html.lower() and "https://" not in re.sub(r'href="https?://[^"]*"', "", html)
 
 
 def test_web_api_issue_evidence_links_to_the_highlighted_sentence(client):
-    data = client.get("/issues/talks_format.json", params={"party": "Iran"}).json()
-    assert data["status"] == "impasse" and [p["party"] for p in data["parties"]] == ["Iran"]
-    evidence = data["parties"][0]["evidence"][0]
-    html = client.get("/issues/talks_format", params={"party": "Iran"}).text
+    data = client.get("/issues/nuclear.json", params={"party": "Iran"}).json()
+    assert data["status"] == "agenda" and [p["party"] for p in data["parties"]] == ["Iran"]
+    iran = data["parties"][0]
+    assert iran["direction"] == "open" and set(iran["by_direction"]) <= {"for", "against", "open", "conditional"}
+    assert sum(len(items) for items in iran["by_direction"].values()) == len(iran["evidence"]) == iran["evidence_count"]
+    evidence = iran["evidence"][0]
+    assert {"voice", "source", "published", "confidence", "direction"} <= set(evidence)
+    html = client.get("/issues/nuclear", params={"party": "Iran"}).text
     link = f"/articles/{evidence['article_id']}?highlight={evidence['start']}-{evidence['end']}#highlight"
     assert link in parsed(html).links
     page = client.get(link.split("#")[0])
@@ -79,10 +87,13 @@ def test_web_api_issue_evidence_links_to_the_highlighted_sentence(client):
     assert parsed(page.text).text == evidence["text"]
     twin = client.get(f"/articles/{evidence['article_id']}.json", params={"highlight": f"{evidence['start']}-{evidence['end']}"}).json()
     assert twin["highlight"]["text"] == evidence["text"]
+    assert {"party": "Iran", "issue": "nuclear", "direction": evidence["direction"]}.items() <= \
+        next(f for f in twin["highlight"]["evidence_of"] if f["party"] == "Iran").items()
+    assert "The chosen sentence is evidence of" in page.text
 
 
 def test_web_api_article_marks_quotes_events_and_positions(client):
-    article_id = client.get("/issues/talks_format.json").json()["parties"][0]["evidence"][0]["article_id"]
+    article_id = client.get("/issues/nuclear.json").json()["parties"][0]["evidence"][0]["article_id"]
     data = client.get(f"/articles/{article_id}.json").json()
     html = client.get(f"/articles/{article_id}").text
     assert data["quotes"] and data["positions"]
@@ -92,7 +103,7 @@ def test_web_api_article_marks_quotes_events_and_positions(client):
 
 def test_web_api_party_page_lists_positions_quotes_and_events(client):
     data = client.get("/parties/Iran.json").json()
-    assert {"talks_format", "missiles"} <= {p["issue"] for p in data["positions"]}
+    assert {"nuclear", "talks_format"} <= {p["issue"] for p in data["positions"]}
     assert data["events"] and all("Iran" in e["source"] + e["target"] for e in data["events"])
     assert client.get("/parties/United%20States").status_code == 200
 
@@ -128,11 +139,11 @@ def test_web_api_filters_narrow_the_overview(client):
 @pytest.mark.parametrize("path", [
     "/?since=yesterday", "/index.json?since=2026-02-30", "/index.json?since=2026-03-01&until=2026-02-01",
     "/index.json?official=perhaps", "/issues/no-such-issue", "/issues/no-such-issue.json",
-    "/issues/talks_format.json?party=Atlantis", "/parties/Atlantis.json", "/parties/Atlantis",
+    "/issues/nuclear.json?party=Atlantis", "/parties/Atlantis.json", "/parties/Atlantis",
     "/articles/0000000000000000", "/articles/0000000000000000.json", "/articles/" + "a" * 300 + ".json",
     "/search.json?q=" + "x" * 201, "/search?q=" + "x" * 5000, "/search.json?q=iran&limit=-1",
     "/search.json?q=iran&limit=0", "/search.json?q=iran&limit=many", "/search.json?q=iran&limit=100000",
-    "/no/such/page", "/no/such/page.json", "/static/../app.py", "/issues/talks_format.json?since=2026-1-1",
+    "/no/such/page", "/no/such/page.json", "/static/../app.py", "/issues/nuclear.json?since=2026-1-1",
 ])
 def test_web_api_bad_inputs_give_4xx_with_a_message(client, path):
     response = client.get(path)
@@ -152,7 +163,7 @@ def test_web_api_bad_highlight_gives_400(client):
 
 @pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH"])
 def test_web_api_refuses_every_method_but_get(client, method):
-    for path in ("/", "/index.json", "/issues/talks_format.json", "/search.json"):
+    for path in ("/", "/index.json", "/issues/nuclear.json", "/search.json"):
         response = client.request(method, path)
         assert response.status_code == 405
 

@@ -39,12 +39,12 @@ def server(web_db, profile):
         yield running
 
 
-def test_web_browser_impasse_cell_leads_to_the_highlighted_sentence(browser, server, output_dir):
+def test_web_browser_matrix_cell_leads_to_the_highlighted_sentence(browser, server, output_dir):
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     page.goto(server.url + "/")
     page.screenshot(path=str(output_dir / "web-overview.png"), full_page=True)
-    page.locator('#matrix a.cell-link[data-issue="talks_format"][data-party="Iran"]').click()
-    page.wait_for_url("**/issues/talks_format?party=Iran")
+    page.locator('#matrix a.cell-link[data-issue="nuclear"][data-party="Iran"]').click()
+    page.wait_for_url("**/issues/nuclear?party=Iran")
     page.screenshot(path=str(output_dir / "web-issue.png"), full_page=True)
     item = page.locator("ol.evidence-list a.evidence").first
     sentence = item.inner_text()

@@ -1,5 +1,6 @@
 """Drafting a case profile from articles (`redline profile suggest`): the parties that hold the most
-positions and the largest open-mode issue clusters, with their phrases as key phrases."""
+positions and the largest open-mode issue clusters (`map_issues`), each with its label as the proposition
+and its member phrases as key phrases."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from .model import Position
-from .normalise import merge_phrases
+from redline.dealspace.issues import map_issues
+from redline.positions.model import Position
 
 MAX_PARTIES = 10
 MAX_ISSUES = 12
@@ -23,17 +24,18 @@ def suggest_profile(articles: Iterable[Any], *, key: str = "my-case", label: str
     """
     positions = [p for article in articles for p in _positions(article)]
     parties = Counter(p.actor for p in positions)
-    mapping = merge_phrases([p.issue for p in positions])
+    found = map_issues(positions)
     clusters: dict[str, Counter] = defaultdict(Counter)
-    for p in positions:
-        clusters[mapping[p.issue]][p.issue] += 1
+    for p, where in zip(positions, found.placements):
+        if where.key is not None:
+            clusters[where.key][(p.issue_text or p.issue).strip()] += 1
     ranked = sorted(clusters.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))[:MAX_ISSUES]
     return {
         "key": key,
         "label": label or key,
         "parties": [{"name": name, "aliases": []} for name, _ in parties.most_common(MAX_PARTIES)],
         "issues": [
-            {"key": _slug(name), "label": name, "aliases": [],
+            {"key": _slug(name), "label": name, "proposition": name, "aliases": [],
              "phrases": [phrase for phrase, _ in members.most_common(MAX_PHRASES)]}
             for name, members in ranked
         ],
@@ -48,11 +50,11 @@ def _positions(article: Any) -> list[Position]:
     text = getattr(article, "text", "") or ""
     if not text.strip():
         return []
+    # The stages load spaCy: imported only when articles come without positions.
     from redline.actors import find_actors
     from redline.nlp import load_pipeline
+    from redline.positions.extract import extract_positions
     from redline.quotes import extract_quotes
-
-    from .extract import extract_positions
 
     doc = load_pipeline()(text)
     actors = find_actors(doc, published=getattr(article, "published", None))

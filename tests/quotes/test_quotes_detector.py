@@ -1,0 +1,95 @@
+"""The learned reported-speech detector: the shipped model matches its meta and config, it reads its
+features off the parse, and its threshold decides which candidates survive. Sentences written for these
+tests."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from redline.nlp import load_pipeline
+from redline.quotes import find_quotes
+from redline.quotes.detector import RULES_ONLY, Detector, candidate_features, config, shipped_detector
+from redline.quotes.lexicon import cue_lexicon
+from redline.quotes.marks import RegionIndex, pair_marks
+from redline.quotes.reported import reported_candidates
+
+ROOT = Path(__file__).resolve().parents[2]
+MODEL = ROOT / "redline" / "data" / "models" / "quotes"
+SHARED_DATA = ROOT.parent / "shared" / "data" / "polnear"
+TEXT = "The senator reserved his sharpest words for the trade deal. Officials said the talks would resume."
+
+
+def _meta() -> dict:
+    """The shipped model's meta."""
+    return json.loads((MODEL / "meta.json").read_text(encoding="utf-8"))
+
+
+def _candidates(text: str, broad: bool):
+    """The parse of a text and the candidates it offers."""
+    doc = load_pipeline()(text)
+    return doc, list(reported_candidates(doc, doc.text, cue_lexicon(), RegionIndex(pair_marks(doc.text)), broad=broad))
+
+
+def test_detector_shipped_model_matches_its_meta_and_config() -> None:
+    meta = _meta()
+    detector = shipped_detector()
+    assert detector is not None
+    assert meta["config"] == config()
+    assert meta["config_hash"] == hashlib.sha256(json.dumps(config(), sort_keys=True).encode()).hexdigest()
+    assert meta["weights_sha256"] == hashlib.sha256((MODEL / "weights.npy").read_bytes()).hexdigest()
+    assert detector.weights.shape == ((1 << int(config()["hash_bits"])) + 1,)
+    assert (MODEL / "weights.npy").stat().st_size < 1_000_000  # small enough to ship
+    cv = meta["cross_validation"]["redline"]["all"]
+    assert cv["overlap_f1"]["mean"] > cv["overlap_f1"]["sd"] > 0
+
+
+def test_detector_meta_hashes_the_shared_training_data() -> None:
+    if not SHARED_DATA.exists():
+        pytest.skip("PolNeAR is not beside the repository (../shared/data/polnear)")
+    digest = hashlib.sha256()
+    for sub in ("text", "attributions"):
+        for path in sorted((SHARED_DATA / "train" / sub).iterdir()):
+            digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
+    assert _meta()["train_data_sha256"] == digest.hexdigest()
+
+
+def test_detector_broad_candidates_only_when_asked() -> None:
+    _, rules = _candidates(TEXT, broad=False)
+    _, broad = _candidates(TEXT, broad=True)
+    assert all(c.rule for c in rules)
+    assert [c.cue.text for c in broad if not c.rule] == ["reserve"]
+    assert {c.cue.text for c in rules} <= {c.cue.text for c in broad}
+
+
+def test_detector_features_come_from_the_parse() -> None:
+    doc, found = _candidates(TEXT, broad=True)
+    by_cue = {c.cue.text: candidate_features(doc, c, cue_lexicon()) for c in found}
+    assert "rule=True" in by_cue["say"] and "list=speech" in by_cue["say"]
+    assert "rule=False" in by_cue["reserve"] and "spk=none" not in by_cue["reserve"]
+
+
+def test_detector_threshold_decides_what_survives() -> None:
+    bits = int(config()["hash_bits"])
+    doc = load_pipeline()(TEXT)
+    keep_all = Detector(np.zeros((1 << bits) + 1), bits, threshold=0.5)  # p = 0.5 everywhere
+    keep_none = Detector(np.zeros((1 << bits) + 1), bits, threshold=0.51)
+    assert {q.cue for q in find_quotes(doc, detector=keep_all)} == {"reserve", "say"}
+    assert find_quotes(doc, detector=keep_none) == []
+    assert [q.cue for q in find_quotes(doc, detector=RULES_ONLY)] == ["say"]
+
+
+def test_detector_rule_candidates_have_their_own_threshold() -> None:
+    bits = int(config()["hash_bits"])
+    doc = load_pipeline()(TEXT)
+    rules_pass = Detector(np.zeros((1 << bits) + 1), bits, threshold=0.51, rule_threshold=0.5)
+    assert [q.cue for q in find_quotes(doc, detector=rules_pass)] == ["say"]
+
+
+def test_detector_keeps_a_colon_report_the_rules_find() -> None:
+    found = find_quotes(load_pipeline()("The communique said: both parties will meet again in Geneva."))
+    assert [(q.cue, q.text) for q in found] == [("say", "both parties will meet again in Geneva")]
