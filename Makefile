@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml apt-packages.txt | cksum | cut -d' ' -f1)
 
-.PHONY: demo test system-deps bench clean train
+.PHONY: demo test system-deps bench clean train fuzz
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,3 +52,10 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) *.egg-info redline-demo.db* test-output
+
+# Mutation fuzzer over reading, cleaning and NLP (bench/fuzz.py): crash buckets and slow inputs.
+FUZZ_COUNT ?= 100000
+FUZZ_NLP ?= 5000
+FUZZ_SEED ?= 17
+fuzz: $(STAMP)
+	$(BIN)/python bench/fuzz.py --count $(FUZZ_COUNT) --nlp $(FUZZ_NLP) --seed $(FUZZ_SEED) --out fuzz-crashes

@@ -6,15 +6,20 @@ carries the analysis), and the English pipeline has nothing to say about other l
 
 from __future__ import annotations
 
+import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 import redline.dedup  # noqa: F401 -- registers the dedup stage, whose records (ArticleOutcome) are analysed here
 from redline.actors import ActorDictionary, ActorIndex, find_actors
 from redline.articles import ENGLISH
+from redline.bounds import Bounds, shipped_bounds
 from redline.events import code_events
 from redline.nlp import parse_texts
+from redline.parser_input import parser_text
 from redline.positions import extract_positions
 from redline.quotes import extract_quotes
 from redline.records import Article, ArticleOutcome, DocumentOutcome, Problem
@@ -28,6 +33,50 @@ class AnalyseOptions:
     processes: int = 1
     batch_size: int = 32
     profile: object | None = None  # a positions.CaseProfile; None is open mode
+    bounds: Bounds = field(default_factory=shipped_bounds)
+    on_problem: Callable[[Problem], None] | None = None  # told of articles cut, blanked, timed out or failed
+
+
+class ArticleTimeout(Exception):
+    """Raised inside the analysis stages of one article when its time budget is spent."""
+
+
+@contextmanager
+def time_budget(seconds: float):
+    """Raise ArticleTimeout in the block after `seconds` (SIGALRM: main thread on POSIX; else unbounded)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum, frame):
+        raise ArticleTimeout(f"over {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def analyse_contained(item: ArticleOutcome, doc, *, dictionary, options: AnalyseOptions) -> Problem | None:
+    """`analyse_article` within the article's time budget; a timeout or an unforeseen error leaves the
+    article stored without analysis, flagged, and returns the reason."""
+    article = item.article
+    try:
+        with time_budget(options.bounds.article_seconds):
+            analyse_article(item, doc, dictionary=dictionary, profile=options.profile)
+        return None
+    except ArticleTimeout:
+        flag, reason = "analysis_timeout", f"analysis over its time budget ({options.bounds.article_seconds:g} s, bounds.article_seconds); stored without actors, quotes, events, positions"
+    except Exception as error:  # last resort per article: one article's analysis must not end the run
+        flag = "analysis_failed"
+        reason = f"unexpected error ({type(error).__name__}) in analysis; stored without actors, quotes, events, positions"
+    article.actors, article.quotes, article.events, article.positions = [], [], [], []
+    article.analysed = False
+    article.flags.append(flag)
+    return Problem(article.input, reason, stored=True)
 
 
 def wants_analysis(item: ArticleOutcome) -> bool:
@@ -122,13 +171,22 @@ def analyse_outcomes(
     dictionary = dictionary if dictionary is not None else ActorDictionary.load()
     waiting: deque[_Waiting] = deque()
 
+    def report(problem: Problem) -> None:
+        if options.on_problem is not None:
+            options.on_problem(problem)
+
     def texts() -> Iterator[tuple[str, tuple[_Waiting, ArticleOutcome]]]:
         for outcome in outcomes:
             targets = [i for i in getattr(outcome, "articles", []) if wants_analysis(i)]
             entry = _Waiting(outcome, len(targets))
             waiting.append(entry)
             for item in targets:
-                yield item.article.text, (entry, item)
+                shaped = parser_text(item.article.text, options.bounds)
+                for note in shaped.notes(len(item.article.text)):
+                    report(Problem(item.article.input, note + "; stored, flagged", stored=True))
+                if shaped.cut or shaped.blanked:
+                    item.article.flags.append("nlp_bounded")
+                yield shaped.text, (entry, item)
 
     def ready() -> Iterator[DocumentOutcome | Problem]:
         while waiting and waiting[0].remaining == 0:
@@ -136,7 +194,9 @@ def analyse_outcomes(
 
     pairs = parse_texts(texts(), batch_size=options.batch_size, n_process=options.processes, as_tuples=True)
     for doc, (entry, item) in pairs:
-        analyse_article(item, doc, dictionary=dictionary, profile=options.profile)
+        problem = analyse_contained(item, doc, dictionary=dictionary, options=options)
+        if problem is not None:
+            report(problem)
         entry.remaining -= 1
         yield from ready()
     # outcomes with nothing to parse that arrived after the last parsed article

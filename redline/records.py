@@ -124,6 +124,12 @@ class RunSummary:
     non_english: int = 0
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
+    unexpected: int = 0  # units turned into a Problem by the last-resort guard (an unforeseen exception)
+
+    @property
+    def skipped(self) -> int:
+        """Problems that left an input unit (or part of one) unread or unstored: what --strict fails on."""
+        return sum(1 for p in self.problems if not p.stored)
 
     def count(self, outcome: DocumentOutcome | Problem) -> None:
         """Add one outcome to the counts."""

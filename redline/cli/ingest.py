@@ -9,8 +9,10 @@ from typing import Optional
 
 import typer
 
+from redline import exitcodes
 from redline.cli.shared import (
-    ConfigOption, DbOption, FileBar, NlpOption, ProfileOption, app, check_profile, db_path, err, ingest_options,
+    ConfigOption, DbOption, FileBar, NlpOption, ProfileOption, app, check_paths, check_profile, db_path, err,
+    ingest_options, open_store_or_exit, terminate_as_interrupt,
 )
 from redline.cli.terminal import print_summary
 from redline.dealspace import extract_document
@@ -18,7 +20,7 @@ from redline.pipeline import extract as run_extract
 from redline.pipeline import ingest as run_ingest
 from redline.store import Store
 
-PathsArgument = typer.Argument(..., help="Files, folders (recursive), globs, or - for standard input.")
+PathsArgument = typer.Argument(..., help="Files, folders (recursive), globs, FIFOs, or - for standard input.")
 
 
 @app.command()
@@ -28,11 +30,19 @@ def ingest(
     config: Optional[Path] = ConfigOption,
     nlp: Optional[bool] = NlpOption,
     profile: Optional[str] = ProfileOption,
+    strict: bool = typer.Option(False, "--strict", help="Stop at the first skipped input (exit 3); what was read is stored."),
 ) -> None:
-    """Read, clean, deduplicate, analyse and store articles. Idempotent: the same input twice adds nothing."""
+    """Read, clean, deduplicate, analyse and store articles. Idempotent: the same input twice adds nothing.
+
+    Exit codes: 0 all read; 3 some inputs skipped (each with its reason); 4 a path does not exist (no
+    database created); 5 the database cannot be opened or written.
+    """
     options = ingest_options(config, nlp, profile)
-    with Store(db_path(db)) as store, FileBar(paths) as bar:
-        summary = run_ingest(paths, store=store, options=options, on_file=bar.advance, command=" ".join(["ingest", *paths]))
+    check_paths(paths)
+    terminate_as_interrupt()
+    with open_store_or_exit(db_path(db)) as store, FileBar(paths) as bar:
+        summary = run_ingest(paths, store=store, options=options, on_file=bar.advance,
+                             command=" ".join(["ingest", *paths]), strict=strict)
         counts = store.counts()
     print_summary(summary, console=err)
     err.print(
@@ -40,6 +50,7 @@ def ingest(
         highlight=False,
         soft_wrap=True,
     )
+    raise typer.Exit(exitcodes.for_summary(summary))
 
 
 @app.command()

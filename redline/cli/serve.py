@@ -30,6 +30,7 @@ def serve(
     import uvicorn
 
     from redline.web.app import AppOptions, create_app
+    from redline.web.limits import server_limits
 
     case = check_profile(profile)
     path = db_path(db)
@@ -44,4 +45,4 @@ def serve(
         err.print("reviewing on: confirm/reject/correct on evidence items, add records from the article pages"
                   + ("" if host == "127.0.0.1" or review_token else f"; writes refused: bound to {host} without --review-token"),
                   highlight=False)
-    uvicorn.run(web, host=host, port=port, log_level="warning")
+    uvicorn.run(web, host=host, port=port, log_level="warning", **server_limits())

@@ -8,18 +8,22 @@ Nothing here runs a pipeline stage or renders a table: commands call the library
 from __future__ import annotations
 
 import json
+import signal
 import sys
+import threading
 from pathlib import Path
 from typing import Optional
 
 import typer
 from rich.console import Console
 
+from redline import exitcodes
 from redline.ingest.options import IngestOptions
+from redline.ingest.repair import escape_name
 from redline.ingest.sources import expand_inputs
 from redline.pipeline import load_profile
 from redline.positions import CaseProfile, ProfileError
-from redline.store import Store, default_db_path
+from redline.store import Store, StoreError, default_db_path
 from redline.views.filters import FilterError, Filters
 
 app = typer.Typer(
@@ -82,6 +86,34 @@ def open_readonly(path: Optional[Path]) -> Store:
     except FileNotFoundError as error:
         err.print(f"error: {error}", highlight=False)
         raise typer.Exit(1) from None
+    except StoreError as error:
+        err.print(f"error: database {error}", highlight=False, markup=False, soft_wrap=True)
+        raise typer.Exit(exitcodes.STORE) from None
+
+
+def open_store_or_exit(path: Path) -> Store:
+    """The store opened for writing, or one line naming the path and the cause and exit code 5 (STORE)."""
+    try:
+        return Store(path)
+    except StoreError as error:
+        err.print(f"error: database {error}", highlight=False, markup=False, soft_wrap=True)
+        raise typer.Exit(exitcodes.STORE) from None
+
+
+def check_paths(paths: list[str]) -> None:
+    """Exit with code 4 (NO_SUCH_PATH), one line per path, when a named path does not exist; checked before
+    any database is opened, so none is created."""
+    missing = expand_inputs(paths).missing
+    for raw in missing:
+        err.print(f"error: {escape_name(raw)}: no such file or folder", highlight=False, markup=False, soft_wrap=True)
+    if missing:
+        raise typer.Exit(exitcodes.NO_SUCH_PATH)
+
+
+def terminate_as_interrupt() -> None:
+    """Turn SIGTERM into KeyboardInterrupt, so a terminated run stores what it read and finishes its row."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
 
 
 def print_json_lines(rows) -> None:

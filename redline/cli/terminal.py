@@ -11,6 +11,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from redline.ingest.repair import escape_name
 from redline.records import RunSummary
 from redline.dealspace import select_matrix
 from redline.views.overview import EvidenceRef, IssueRow, Overview
@@ -28,7 +29,8 @@ def print_summary(summary: RunSummary, *, console: Console) -> None:
         f"[bold]{summary.files}[/] files, [bold]{summary.documents}[/] documents read, "
         f"[bold]{summary.already_stored}[/] already stored; [bold]{summary.articles}[/] articles "
         f"([bold]{summary.unique}[/] unique, {summary.duplicates} duplicates of which {summary.near_duplicates} near), "
-        f"{summary.non_english} non-English; {summary.seconds:.1f} s",
+        f"{summary.non_english} non-English; {summary.seconds:.1f} s"
+        + (f"; {summary.unexpected} unexpected errors (each skipped unit named below)" if summary.unexpected else ""),
         highlight=False,
         soft_wrap=True,
     )
@@ -38,7 +40,9 @@ def print_summary(summary: RunSummary, *, console: Console) -> None:
         if problems:
             console.print(f"[bold]{len(problems)} {label}:[/]")
             for problem in problems:
-                console.print(f"  {problem.input}: {problem.reason}", highlight=False, markup=False, soft_wrap=True)
+                # escaped: a name with a line break or terminal escapes must stay one inert line
+                console.print(f"  {escape_name(problem.input)}: {escape_name(problem.reason)}", highlight=False,
+                              markup=False, soft_wrap=True)
 
 
 def _cut(text: str, length: int) -> str:

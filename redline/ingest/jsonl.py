@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import zlib
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 from urllib.parse import urlsplit
 
+from redline.ingest.bounded import bounded_lines, json_too_deep
 from redline.ingest.dates import normalise_date
 from redline.ingest.decode import UndecodableError, decode_bytes
 from redline.ingest.options import IngestOptions, RecordFields
@@ -15,14 +17,32 @@ from redline.records import Document, Problem
 
 
 def read_json_stream(stream: BinaryIO, *, name: str, options: IngestOptions) -> Iterator[Document | Problem]:
-    """Records of a (seekable) JSON Lines stream, or of one JSON document when it is not line-delimited."""
-    first = _first_content_line(stream)
+    """Records of a (seekable) JSON Lines stream, or of one JSON document when it is not line-delimited.
+
+    A compressed stream cut short, with a bad CRC or trailing junk keeps the records read before the
+    damage and ends with one reason.
+    """
+    read = 0
+    try:
+        for found in _json_stream(stream, name=name, options=options):
+            read += isinstance(found, Document)
+            yield found
+    except (OSError, EOFError, zlib.error) as error:
+        yield Problem(name, f"corrupt compressed file after {read} record(s): {_first_line(str(error))}")
+
+
+def _json_stream(stream: BinaryIO, *, name: str, options: IngestOptions) -> Iterator[Document | Problem]:
+    """`read_json_stream` without the containment of a damaged compressed stream."""
+    first = _first_content_line(stream, max_bytes=_line_limit(options))
     stream.seek(0)
-    if first is not None and not _parses_as_object(first):
+    if first is None or not _parses_as_object(first, options):
         whole = stream.read(options.max_record_bytes + 1)
+        if json_too_deep(whole, limit=options.bounds.max_json_depth):
+            yield Problem(name, f"JSON nested deeper than {options.bounds.max_json_depth} levels (bounds.max_json_depth)")
+            return
         try:
             document = json.loads(decode_bytes(whole).text)
-        except (ValueError, UndecodableError):
+        except (ValueError, UndecodableError, RecursionError):
             pass  # not one JSON document either: read it as JSON Lines, reporting each broken line
         else:
             yield from _records_of_document(document, name=name, options=options)
@@ -31,37 +51,51 @@ def read_json_stream(stream: BinaryIO, *, name: str, options: IngestOptions) -> 
     yield from _read_lines(stream, name=name, options=options)
 
 
-def _first_content_line(stream: BinaryIO) -> bytes | None:
-    """The first non-blank line of the stream."""
-    for line in stream:
-        if line.strip():
-            return line
+def _line_limit(options: IngestOptions) -> int:
+    """The most bytes one JSON Lines line may hold."""
+    return min(options.bounds.max_line_bytes, options.max_record_bytes)
+
+
+def _first_content_line(stream: BinaryIO, *, max_bytes: int) -> bytes | None:
+    """The first non-blank line of the stream (None when it is over the line limit or there is none)."""
+    for line in bounded_lines(stream, max_bytes=max_bytes):
+        if line.too_long:
+            return None
+        if line.data.strip():
+            return line.data
     return None
 
 
-def _parses_as_object(line: bytes) -> bool:
+def _parses_as_object(line: bytes, options: IngestOptions) -> bool:
     """True when a line is a complete JSON object on its own (the mark of JSON Lines)."""
+    if json_too_deep(line, limit=options.bounds.max_json_depth):
+        return line.lstrip().startswith(b"{")  # a deep record is a JSON Lines line refused on its own
     try:
         return isinstance(json.loads(line), dict)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
 
 
 def _read_lines(stream: BinaryIO, *, name: str, options: IngestOptions) -> Iterator[Document | Problem]:
     """One Document per JSON Lines record; a broken line is reported with its line number."""
-    for number, line in enumerate(stream, start=1):
-        where = f"{name}:{number}"
-        if not line.strip():
+    depth = options.bounds.max_json_depth
+    for line in bounded_lines(stream, max_bytes=_line_limit(options)):
+        where = f"{name}:{line.number}"
+        if line.too_long:
+            limit = _line_limit(options) / (1024 * 1024)
+            yield Problem(where, f"record too large (line over {limit:g} MB, skipped unread); raise max_record_mb")
             continue
-        if len(line) > options.max_record_bytes:
-            yield Problem(where, "record too large; raise max_record_mb")
+        if not line.data.strip():
+            continue
+        if json_too_deep(line.data, limit=depth):
+            yield Problem(where, f"JSON nested deeper than {depth} levels (bounds.max_json_depth)")
             continue
         try:
-            record = json.loads(decode_bytes(line).text)
+            record = json.loads(decode_bytes(line.data).text)
         except (ValueError, UndecodableError) as error:
             yield Problem(where, f"broken JSON line: {_first_line(str(error))}")
             continue
-        yield record_document(record, input_name=where, raw=line, fields=options.fields)
+        yield record_document(record, input_name=where, raw=line.data, fields=options.fields)
 
 
 def _records_of_document(document: Any, *, name: str, options: IngestOptions) -> Iterator[Document | Problem]:
@@ -75,7 +109,8 @@ def _records_of_document(document: Any, *, name: str, options: IngestOptions) ->
         yield Problem(name, "JSON holds no article records")
         return
     for index, record in enumerate(records):
-        raw = json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        # surrogatepass: a lone surrogate escape in a record is repaired later, it must not break its key
+        raw = json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8", "surrogatepass")
         yield record_document(record, input_name=f"{name}[{index}]", raw=raw, fields=options.fields)
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from redline.bounds import Bounds, shipped_bounds
 from redline.datafiles import load_data_yaml
 from redline.dedup import DedupOptions
 
@@ -56,6 +57,7 @@ class IngestOptions:
     profile: str | None = None  # case profile name or YAML path for the position stage; None is open mode
     dedup: DedupOptions = field(default_factory=DedupOptions)
     fields: RecordFields = field(default_factory=RecordFields.load)
+    bounds: Bounds = field(default_factory=shipped_bounds)
 
     @classmethod
     def load(cls, config: Path | None = None, **overrides: Any) -> "IngestOptions":
@@ -63,7 +65,8 @@ class IngestOptions:
         data = _package_yaml("ingest.yaml")
         if config is not None:
             user = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
-            data = {**data, **user, "dedup": {**data.get("dedup", {}), **user.get("dedup", {})}}
+            data = {**data, **user, "dedup": {**data.get("dedup", {}), **user.get("dedup", {})},
+                    "bounds": {**data.get("bounds", {}), **user.get("bounds", {})}}
         options = cls(
             max_page_bytes=int(float(data["max_page_mb"]) * _MB),
             max_record_bytes=int(float(data["max_record_mb"]) * _MB),
@@ -75,6 +78,7 @@ class IngestOptions:
             parallel_from_bytes=int(float(data.get("parallel_from_mb", 4)) * _MB),
             nlp_batch_size=int(data.get("nlp_batch_size", 32)),
             dedup=DedupOptions(**data.get("dedup", {})),
+            bounds=Bounds.from_mapping(data.get("bounds", {})),
         )
         return replace(options, **overrides)
 

@@ -5,15 +5,18 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
+import os
+import sys
 import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
 
+from redline.ingest.bounded import spool_stream
 from redline.ingest.decode import UndecodableError, decode_bytes, looks_binary
 from redline.ingest.options import IngestOptions
 from redline.ingest.jsonl import read_json_stream
 from redline.ingest.sniff import gunzip_head, is_gzip, sniff_format
-from redline.ingest.sources import InputFile, read_stdin
+from redline.ingest.sources import InputFile
 from redline.ingest.warc import read_warc_stream
 from redline.records import Document, Problem
 
@@ -28,16 +31,19 @@ def content_key(data: bytes) -> str:
 def read_input(item: InputFile, *, options: IngestOptions, formats: frozenset[str] | None = None) -> Iterator[Document | Problem]:
     """Documents found in one input, sniffing its format; `formats` limits which formats are read."""
     try:
-        stream = _open(item)
+        stream, cut = _open(item, options=options)
     except OSError as error:
         yield Problem(item.name, f"unreadable: {error.strerror or error}")
         return
+    if cut is not None:
+        yield Problem(item.name, cut)
     with stream:
         head = stream.read(_HEAD_BYTES)
         compressed = is_gzip(head)
         inner_head = gunzip_head(head) if compressed else head
         if not head:
-            yield Problem(item.name, "empty file")
+            if cut is None:
+                yield Problem(item.name, "empty file")
             return
         fmt = sniff_format(inner_head)
         if looks_binary(inner_head) and fmt != "warc":
@@ -56,6 +62,27 @@ def read_input(item: InputFile, *, options: IngestOptions, formats: frozenset[st
         yield from _read_page(body, item=item, fmt=fmt, options=options)
 
 
+def _open(item: InputFile, *, options: IngestOptions) -> tuple[BinaryIO, str | None]:
+    """A seekable binary stream over the input, and why a stream input was cut short, if it was.
+
+    Standard input, FIFOs and pipes are spooled (to memory, then a temporary file) up to
+    `bounds.max_stdin_mb`, giving up on a source silent for `bounds.stream_idle_seconds`.
+    """
+    if not item.stream:
+        return open(item.path, "rb"), None
+    bounds = options.bounds
+    if item.path is None:
+        fd, own = sys.stdin.fileno(), False
+    else:
+        fd, own = os.open(item.path, os.O_RDONLY | os.O_NONBLOCK), True
+    try:
+        spooled = spool_stream(fd, max_bytes=bounds.max_stdin_bytes, idle_seconds=bounds.stream_idle_seconds)
+    finally:
+        if own:
+            os.close(fd)
+    return spooled.file, spooled.problem
+
+
 def read_page_bytes(data: bytes, *, name: str, options: IngestOptions) -> Document | Problem:
     """One text or HTML page held in memory (a fetched page), read as `read_input` reads a page file."""
     head = data[:_HEAD_BYTES]
@@ -66,13 +93,6 @@ def read_page_bytes(data: bytes, *, name: str, options: IngestOptions) -> Docume
         return Problem(name, f"not a text or HTML page ({'binary' if looks_binary(head) else fmt})")
     item = InputFile(name=name, path=None, size=len(data))
     return next(_read_page(io.BytesIO(data), item=item, fmt=fmt, options=options))
-
-
-def _open(item: InputFile) -> BinaryIO:
-    """A seekable binary stream over the input (standard input is read into memory first)."""
-    if item.path is None:
-        return io.BytesIO(read_stdin())
-    return open(item.path, "rb")
 
 
 def _read_page(body: BinaryIO, *, item: InputFile, fmt: str, options: IngestOptions) -> Iterator[Document | Problem]:
@@ -94,5 +114,7 @@ def _read_page(body: BinaryIO, *, item: InputFile, fmt: str, options: IngestOpti
     except UndecodableError as error:
         yield Problem(item.name, str(error))
         return
+    if decoded.mixed_lines:
+        yield Problem(item.name, f"mixed encodings: {decoded.mixed_lines} line(s) not UTF-8, read as Windows-1252; stored, flagged", stored=True)
     group = str(item.path.parent) if item.path is not None else None
     yield Document(input=item.name, kind=fmt, content=decoded.text, key=content_key(data), group=group)

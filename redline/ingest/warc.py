@@ -18,16 +18,27 @@ def read_warc_stream(stream: BinaryIO, *, name: str, options: IngestOptions) -> 
     """One Document per HTML or text response record; a truncated file reports where it broke off."""
     from warcio.archiveiterator import ArchiveIterator
 
-    count = 0
+    count = records = 0
     try:
         for record in ArchiveIterator(stream):
+            records += 1
             if record.rec_type != "response":
                 continue
-            found = _response_document(record, name=name, options=options)
             count += 1
-            yield found
+            yield _contained(record, name=name, options=options, number=records)
     except Exception as error:  # warcio raises many types (ArchiveLoadFailed, zlib, EOF, None headers) for one cause
         yield Problem(name, f"truncated or corrupt WARC after {count} complete response record(s) ({type(error).__name__})")
+        return
+    if count == 0:
+        yield Problem(name, f"WARC holds no response records ({records} record(s) of other types or empty headers)")
+
+
+def _contained(record, *, name: str, options: IngestOptions, number: int) -> Document | Problem:
+    """One response record read on its own: whatever goes wrong inside it, the next record is still read."""
+    try:
+        return _response_document(record, name=name, options=options)
+    except Exception as error:  # a bad header value or payload in one record must not end the archive
+        return Problem(f"{name}#record-{number}", f"unreadable WARC record ({type(error).__name__}): {str(error).splitlines()[0] if str(error) else ''}".rstrip(": "))
 
 
 def _response_document(record, *, name: str, options: IngestOptions) -> Document | Problem:

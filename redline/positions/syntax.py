@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from redline.parser_input import span_of
+
 from .lexicon import StanceLexicon
 
 # links a negation or subject is inherited through, from a complement up to the word governing it
@@ -43,7 +45,7 @@ def negation(token: Token, lexicon: StanceLexicon) -> Negation:
                 never |= child.lower_ in lexicon.never
             if child.dep_ == "aux" and child.lower_ in MODALS:
                 modal = True
-            if child.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in ("neither", "nor") for t in child.subtree):
+            if child.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in ("neither", "nor") for t in span_of(child)):
                 negated = True
         if current is not token and current.lemma_.lower() in lexicon.negating_verbs and steps <= 2:
             negated = True

@@ -15,7 +15,7 @@ from typing import Any
 from redline.dedup import Deduplicator, signature_bytes, signature_from_bytes
 from redline.dedup import DedupOptions
 from redline.records import Article
-from redline.store.migrate import migrate
+from redline.store.migrate import migrate, migrations, schema_version
 from redline.store.reviews import (
     RECORD_TYPES, Review, apply_reviews, built, has_reviews, latest_reviews, record_id, span_rank_sql,
 )
@@ -46,22 +46,50 @@ class StoreCounts:
     problems: int
 
 
+class StoreError(Exception):
+    """A database that cannot be opened or written, in one line naming its path and the cause."""
+
+    def __init__(self, path: Path, cause: str) -> None:
+        super().__init__(f"{path}: {cause}")
+        self.path = path
+        self.cause = cause
+
+
 class Store:
     """A redline database file: open it, migrate it, read and write records with parameterised SQL."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = Path(path)
-        if readonly:
-            if not self.path.exists():
-                raise FileNotFoundError(f"no redline database at {self.path}")
-            self.connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30)
-        else:
-            self.connection = sqlite3.connect(self.path, timeout=30)
-            self.connection.execute("PRAGMA journal_mode=WAL")
-            self.connection.execute("PRAGMA synchronous=NORMAL")
-            migrate(self.connection)
-        self.connection.execute("PRAGMA foreign_keys=ON")
+        self._dedup: Deduplicator | None = None
+        self._seen_rowid = 0
+        self._own_ids: set[str] = set()
+        if readonly and not self.path.exists():
+            raise FileNotFoundError(f"no redline database at {self.path}")
+        try:
+            self.connection = self._connect(readonly)
+        except sqlite3.Error as error:
+            raise StoreError(self.path, _cause(error, self.path)) from None
         self.connection.row_factory = sqlite3.Row
+
+    def _connect(self, readonly: bool) -> sqlite3.Connection:
+        """The connection, checked to be a redline database, migrated when opened for writing."""
+        if self.path.is_dir():
+            raise sqlite3.OperationalError("is a folder, not a database file")
+        if readonly:
+            connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30)
+        else:
+            connection = sqlite3.connect(self.path, timeout=30)
+        try:
+            check_schema(connection)
+            if not readonly:
+                connection.execute("PRAGMA journal_mode=WAL")
+                connection.execute("PRAGMA synchronous=NORMAL")
+                migrate(connection)
+            connection.execute("PRAGMA foreign_keys=ON")
+        except BaseException:
+            connection.close()
+            raise
+        return connection
 
     def close(self) -> None:
         """Close the connection."""
@@ -78,21 +106,61 @@ class Store:
         return self.connection.execute("SELECT 1 FROM documents WHERE key = ?", (key,)).fetchone() is not None
 
     def deduplicator(self, options: DedupOptions) -> Deduplicator:
-        """A deduplication index holding every first copy already stored, in the order they were stored."""
+        """A deduplication index holding every first copy already stored, in the order they were stored.
+
+        The store keeps it: each batch written later first adds the first copies other processes stored
+        meanwhile, and checks the batch against them (concurrent ingests see each other's signatures).
+        """
         dedup = Deduplicator(options)
         rows = self.connection.execute(
-            "SELECT id, body_hash, minhash FROM articles WHERE duplicate_of IS NULL ORDER BY rowid"
+            "SELECT rowid, id, body_hash, minhash FROM articles WHERE duplicate_of IS NULL ORDER BY rowid"
         )
         for row in rows:
             dedup.add(row["id"], row["body_hash"], signature_from_bytes(row["minhash"], num_perm=options.num_perm))
+            self._seen_rowid = max(self._seen_rowid, row["rowid"])
+        self._dedup = dedup
         return dedup
 
+    def _recheck_against_others(self, outcomes: list) -> None:
+        """Inside the write lock: mark batch articles that copy a first copy another process stored since
+        this one loaded its index, and add those first copies to the index."""
+        if self._dedup is None:
+            return
+        options = self._dedup.options
+        rows = self.connection.execute(
+            "SELECT rowid, id, body_hash, minhash FROM articles WHERE rowid > ? AND duplicate_of IS NULL ORDER BY rowid",
+            (self._seen_rowid,),
+        ).fetchall()
+        others = Deduplicator(options)
+        for row in rows:
+            self._seen_rowid = max(self._seen_rowid, row["rowid"])
+            if row["id"] in self._own_ids:
+                continue
+            signature = signature_from_bytes(row["minhash"], num_perm=options.num_perm)
+            others.add(row["id"], row["body_hash"], signature)
+            self._dedup.add(row["id"], row["body_hash"], signature)
+        if not others._order:
+            return
+        for outcome in outcomes:
+            for item in outcome.articles:
+                if item.verdict.duplicate_of:
+                    continue
+                verdict = others.check(item.article.body_hash, item.signature)
+                if verdict.duplicate_of:
+                    item.verdict = verdict
+                    item.article.duplicate_of = verdict.duplicate_of
+
     def write_outcomes(self, outcomes: list, *, also: Callable[[sqlite3.Connection], None] | None = None) -> None:
-        """Store a batch of document outcomes in one transaction (all or nothing).
+        """Store a batch of document outcomes in one transaction (all or nothing), taking the write lock
+        first so that the cross-process duplicate check and the insert see the same database.
 
         `also` writes more rows in the same transaction (the watcher's URL states), so both land or neither.
         """
+        if not outcomes and also is None:
+            return
         with self.connection:
+            self.connection.execute("BEGIN IMMEDIATE")
+            self._recheck_against_others(outcomes)
             if also is not None:
                 also(self.connection)
             for outcome in outcomes:
@@ -109,6 +177,7 @@ class Store:
                 )
                 for item in outcome.articles:
                     self._insert_article(document.key, item)
+                    self._own_ids.add(item.article.id)
 
     def _insert_article(self, document_key: str, item) -> None:
         """Insert one article row with its actors and quotes (nothing when its id is already stored)."""
@@ -240,17 +309,25 @@ class Store:
         )
 
     def start_run(self, command: str) -> int:
-        """Record the start of a run; its id."""
+        """Record the start of a run; its id. Runs left `running` by a process that no longer exists (killed
+        with no chance to finish their row) are marked `killed` first."""
         with self.connection:
-            cursor = self.connection.execute("INSERT INTO runs (started, command) VALUES (?, ?)", (_now(), command))
+            for row in self.connection.execute("SELECT id, pid FROM runs WHERE status = 'running'").fetchall():
+                if not _alive(row["pid"]):
+                    self.connection.execute("UPDATE runs SET status = 'killed' WHERE id = ?", (row["id"],))
+            cursor = self.connection.execute(
+                "INSERT INTO runs (started, command, status, pid) VALUES (?, ?, 'running', ?)", (_now(), command, os.getpid())
+            )
         return int(cursor.lastrowid)
 
-    def finish_run(self, run_id: int, *, documents: int, articles: int, duplicates: int, problems: int) -> None:
-        """Record the end of a run and its counts."""
+    def finish_run(self, run_id: int, *, documents: int, articles: int, duplicates: int, problems: int,
+                   status: str = "finished", seconds: float | None = None) -> None:
+        """Record the end of a run (how it ended, how long it took) and its counts."""
         with self.connection:
             self.connection.execute(
-                "UPDATE runs SET finished = ?, documents = ?, articles = ?, duplicates = ?, problems = ? WHERE id = ?",
-                (_now(), documents, articles, duplicates, problems, run_id),
+                "UPDATE runs SET finished = ?, documents = ?, articles = ?, duplicates = ?, problems = ?, status = ?,"
+                " seconds = ? WHERE id = ?",
+                (_now(), documents, articles, duplicates, problems, status, seconds, run_id),
             )
 
     def data_version(self) -> str:
@@ -403,6 +480,43 @@ def stored_record(table: str, row: sqlite3.Row) -> StoredRecord:
            if table in RECORD_TYPES and "span_rank" in row.keys() else None)
     return StoredRecord(article_id=row["article_id"], record=record, title=row["article_title"],
                         published=row["article_published"], source=row["article_source"], id=rid)
+
+
+def _alive(pid: int | None) -> bool:
+    """True when a process with this id exists on this machine (or the id is unknown)."""
+    if not pid:
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def check_schema(connection: sqlite3.Connection) -> None:
+    """Refuse a database written by a newer redline, or another application's SQLite file."""
+    version = schema_version(connection)  # reading the header: "file is not a database" surfaces here
+    newest = migrations()[-1][0]
+    if version > newest:
+        raise sqlite3.DatabaseError(f"schema version {version} is newer than this redline knows ({newest}); upgrade redline")
+    if version == 0:
+        tables = [r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        if tables:
+            raise sqlite3.DatabaseError(f"an SQLite file of another application (tables: {', '.join(sorted(tables)[:5])}), not a redline database")
+
+
+def _cause(error: sqlite3.Error, path: Path) -> str:
+    """The cause of a failed open in words a user can act on."""
+    message = str(error)
+    if message == "unable to open database file":
+        if not path.parent.exists():
+            return f"cannot create the database: folder {path.parent} does not exist"
+        return "cannot open or create the database file (permissions?)"
+    if "readonly" in message or "read-only" in message:
+        return "the database is read-only"
+    return message
 
 
 def _now() -> str:

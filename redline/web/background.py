@@ -8,6 +8,8 @@ import time
 
 import uvicorn
 
+from redline.web.limits import server_limits
+
 
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on right now."""
@@ -22,7 +24,7 @@ class BackgroundServer:
     def __init__(self, app, *, port: int | None = None, timeout: float = 20.0) -> None:
         self.port = port or free_port()
         self.timeout = timeout
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off")
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off", **server_limits())
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
