@@ -15,18 +15,21 @@ from redline.batch.read import read_dataset
 from redline.batch.tables import ORDER_COLUMN
 from redline.batch.workdir import atomic_json
 from redline.dealspace import Evidence, analysis_json, stored_evidence
-from redline.events import merge_mentions
+from redline.events import merge_reported
 from redline.store.rows import from_row
 
 
 @dataclass(frozen=True, slots=True)
 class _Row:
-    """A position row of a batch output as `stored_evidence` reads it (the shape of a stored record)."""
+    """A position or event row of a batch output as `stored_evidence` and `merge_reported` read it (the shape
+    of a stored record; a batch holds no reviews)."""
 
     record: object
     article_id: str
     source: str | None
     published: str | None
+    id: str | None = None
+    review: str | None = None
 
 
 def _first_copies(out: Path) -> dict[str, dict]:
@@ -56,11 +59,9 @@ def batch_analysis(out: Path, *, profile=None) -> dict:
     """The deal space and merged events of a batch output, as JSON."""
     articles = _first_copies(out)
     evidence = batch_evidence(out)
-    by_article: dict[str, tuple] = {}
-    for r in _records(out, "events", articles):
-        by_article.setdefault(r["article_id"], (r["article_id"], articles[r["article_id"]]["source"], []))[2].append(
-            from_row("events", r))
-    merged = merge_mentions(list(by_article.values()))
+    merged = merge_reported(_Row(record=from_row("events", r), article_id=r["article_id"],
+                                 source=articles[r["article_id"]]["source"], published=articles[r["article_id"]]["published"])
+                            for r in _records(out, "events", articles))
     return {
         "deal_space": analysis_json(evidence, profile=profile),
         "events": [m.to_json() for m in merged],

@@ -23,7 +23,7 @@ from redline.cli.terminal import (
 )
 from redline.dealspace import deal_space, merged_evidence
 from redline.views.overview import store_evidence
-from redline.events import merge_mentions
+from redline.events import merge_reported
 from redline.export import export_columns, export_rows, write_rows
 
 EXPORT_TABLES = ("articles", "actors", "quotes", "events", "positions", "reviews")
@@ -88,10 +88,7 @@ def events(
                 if filters.keeps_article(r.published, r.source) and filters.keeps_review(r.review)
                 and (not type or r.record.type == type.upper()) and _contains(actor, *r.record.source, *r.record.target)]
     if merged:
-        by_article: dict[str, tuple] = {}
-        for r in rows:
-            by_article.setdefault(r.article_id, (r.article_id, r.source, [], r.published))[2].append(r.record)
-        merged_rows = merge_mentions(list(by_article.values()))
+        merged_rows = merge_reported(rows)
         if json_out:
             print_json_lines(merged_rows)
             return

@@ -35,6 +35,15 @@ class _Cluster:
     merged: MergedEvent
 
 
+def merge_reported(rows, *, days: int | None = None) -> list[MergedEvent]:
+    """Stored events (each with `article_id`, `source`, `published` and the event as `record`, as the store's
+    and a batch's rows carry them) merged across articles: one grouping by article for every caller."""
+    by_article: dict[str, tuple] = {}
+    for r in rows:
+        by_article.setdefault(r.article_id, (r.article_id, r.source, [], r.published))[2].append(r.record)
+    return merge_mentions(list(by_article.values()), days=days)
+
+
 def merge_mentions(articles: list[tuple], *, days: int | None = None) -> list[MergedEvent]:
     """Events of (article_id, outlet, events[, published]) tuples merged across articles, in first-report
     order; `published` (ISO date) dates the article's undated events for the window."""

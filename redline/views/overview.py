@@ -426,13 +426,11 @@ def _position_item(row: StoredRecord) -> TimelineItem | None:
 
 def _latest_events(recent: list[DatedRecord], options: OverviewOptions) -> list[LatestEvent]:
     """The most recent events, merged across the articles reporting them, newest first."""
-    from redline.events import merge_mentions
+    from redline.events import merge_reported
 
-    by_article: dict[str, tuple] = {}
-    for d in recent[:max(options.latest_events_window, options.latest_events)]:
-        by_article.setdefault(d.row.article_id, (d.row.article_id, d.row.source, []))[2].append(d.row.record)
+    window = [d.row for d in recent[:max(options.latest_events_window, options.latest_events)]]
     articles = {d.row.article_id: d.row for d in recent}
-    found = [_latest(m, articles) for m in merge_mentions(list(by_article.values()))]
+    found = [_latest(m, articles) for m in merge_reported(window)]
     found.sort(key=lambda e: e.date or "", reverse=True)
     return found[:options.latest_events]
 
