@@ -32,7 +32,9 @@ demo: $(STAMP)
 train: $(STAMP)
 	$(BIN)/python bench/train_positions.py $(EXTRA)
 
+# The layering contracts in pyproject.toml ([tool.importlinter]) first: a backward import fails fast.
 test: $(STAMP) system-deps
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -21,7 +21,7 @@ from _common import data_dir, run_child
 INGEST = r"""
 import json, resource, sys, time
 from redline.ingest.options import IngestOptions
-from redline.ingest.run import ingest
+from redline.pipeline import ingest
 from redline.store import Store
 start = time.perf_counter()
 with Store(sys.argv[2]) as store:

@@ -181,7 +181,7 @@ def main() -> None:
     print(f"synthesised {count} articles in {db} ({time.perf_counter() - started:.1f} s)", flush=True)
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    redline = Path(sys.executable).with_name("redline")  # the console script (python -m redline.cli has no serve)
+    redline = Path(sys.executable).with_name("redline")  # the console script, as a user runs it
     server = subprocess.Popen([str(redline), "serve", "--db", str(db), "--port", str(port),
                                "--profile", args.profile], cwd=ROOT)
     try:

@@ -7,13 +7,18 @@ carries the analysis), and the English pipeline has nothing to say about other l
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+import redline.dedup  # noqa: F401 -- registers the dedup stage, whose records (ArticleOutcome) are analysed here
+from redline.actors import ActorDictionary, ActorIndex, find_actors
 from redline.articles import ENGLISH
+from redline.events import code_events
 from redline.nlp import parse_texts
-from redline.pipeline import ArticleOutcome, DocumentOutcome
-from redline.records import Problem
+from redline.positions import extract_positions
+from redline.quotes import extract_quotes
+from redline.records import Article, ArticleOutcome, DocumentOutcome, Problem
+from redline.stages import assigned_by, check_requires, registered
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -31,22 +36,68 @@ def wants_analysis(item: ArticleOutcome) -> bool:
     return not article.duplicate_of and article.language in (ENGLISH, None) and bool(article.text.strip())
 
 
+@dataclass(slots=True)
+class StageContext:
+    """What the NLP stages read for one article: the article, its parse, the run's options, and the actor
+    index once the actors stage has found it (the later stages match mentions against it)."""
+
+    article: Article
+    doc: object  # a spaCy Doc
+    dictionary: ActorDictionary | None = None
+    profile: object | None = None  # a positions.CaseProfile; None is open mode
+    actors: ActorIndex | None = None
+
+
+def _run_actors(ctx: StageContext) -> None:
+    """The actors stage: the actor index (kept for the later stages) and the article's actors."""
+    ctx.actors = find_actors(ctx.doc, published=ctx.article.published, dictionary=ctx.dictionary)
+    ctx.article.actors = ctx.actors.actors
+
+
+def _run_quotes(ctx: StageContext) -> None:
+    """The quotes stage."""
+    ctx.article.quotes = extract_quotes(ctx.doc, ctx.actors)
+
+
+def _run_events(ctx: StageContext) -> None:
+    """The events stage."""
+    ctx.article.events = code_events(ctx.doc, ctx.actors, published=ctx.article.published)
+
+
+def _run_positions(ctx: StageContext) -> None:
+    """The positions stage (its `events` parameter is ignored by the stage, so it is not passed)."""
+    ctx.article.positions = extract_positions(
+        ctx.doc, ctx.actors, ctx.article.quotes, published=ctx.article.published, profile=ctx.profile
+    )
+
+
+# The per-article NLP stages in pipeline order, each adapted to one calling convention: stage(context).
+RUNNERS: dict[str, Callable[[StageContext], None]] = {
+    "actors": _run_actors,
+    "quotes": _run_quotes,
+    "events": _run_events,
+    "positions": _run_positions,
+}
+# The stages that have run on an article before it gets here: read, deduplicated, parsed.
+UPSTREAM = ("articles", "dedup", "nlp")
+
+
+def run_stages(ctx: StageContext, names: Iterable[str], provided: Iterable[str]) -> frozenset[str]:
+    """Run the named stages on one article in order, each only once its `requires` are provided (else
+    MissingRequirement, before it runs); returns what is provided after them."""
+    have = set(provided)
+    for name in names:
+        check_requires(name, have)
+        RUNNERS[name](ctx)
+        have |= set(registered(name).assigns)
+    return frozenset(have)
+
+
 def analyse_article(item: ArticleOutcome, doc, *, dictionary, profile=None) -> None:
     """Attach the actors, quotes, events and positions found in a parsed article to it."""
-    from redline.actors import find_actors
-    from redline.events import code_events
-    from redline.positions import extract_positions
-    from redline.quotes import extract_quotes
-
-    article = item.article
-    actors = find_actors(doc, published=article.published, dictionary=dictionary)
-    article.actors = actors.actors
-    article.quotes = extract_quotes(doc, actors)
-    article.events = code_events(doc, actors, published=article.published)
-    article.positions = extract_positions(
-        doc, actors, article.quotes, published=article.published, profile=profile, events=article.events
-    )
-    article.analysed = True
+    ctx = StageContext(item.article, doc, dictionary=dictionary, profile=profile)
+    run_stages(ctx, RUNNERS, assigned_by(UPSTREAM))
+    item.article.analysed = True
 
 
 class _Waiting:
@@ -67,8 +118,6 @@ def analyse_outcomes(
     One `nlp.pipe` runs over the whole stream, so spaCy's worker processes start once per run. A caller
     that keeps the actor dictionary loaded (a batch worker) passes it as `dictionary`.
     """
-    from redline.actors import ActorDictionary
-
     options = options or AnalyseOptions()
     dictionary = dictionary if dictionary is not None else ActorDictionary.load()
     waiting: deque[_Waiting] = deque()

@@ -6,6 +6,7 @@ import hashlib
 import re
 from dataclasses import replace
 
+from redline.clean import clean_page
 from redline.htmlpage import extract_html
 from redline.ingest.options import IngestOptions
 from redline.language import detect_language
@@ -72,8 +73,6 @@ def document_articles(
         if not segments:
             return Problem(document.input, "no article body found in the HTML page")
     elif document.kind == "text":
-        from redline.clean import clean_page
-
         segments = clean_page(document.content, recurring=recurring)
         meta = replace(document, source=document.source or page_source(document.content))
         if not segments:

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from redline.ingest.options import DedupOptions
+from redline.records import Article, ArticleOutcome, Verdict
+from redline.stages import stage
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Signatures are stored on disk, so the hashing scheme is pinned: read back, they must compare with new ones.
@@ -26,13 +27,14 @@ def body_hash(text: str) -> str:
     return hashlib.blake2b(" ".join(body_words(text)).encode("utf-8"), digest_size=16).hexdigest()
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    """Whether an article copies an earlier one, which, and how closely."""
+@dataclass(frozen=True, kw_only=True, slots=True)
+class DedupOptions:
+    """How near-duplicates are found: MinHash over word shingles, LSH at a Jaccard threshold."""
 
-    duplicate_of: str | None
-    kind: str | None = None
-    similarity: float = 0.0
+    num_perm: int = 128
+    shingle_words: int = 3
+    threshold: float = 0.7
+    min_words: int = 40
 
 
 class Deduplicator:
@@ -94,3 +96,16 @@ def signature_from_bytes(data: bytes | None, *, num_perm: int) -> MinHash | None
     if len(values) != num_perm:
         return None
     return MinHash(num_perm=num_perm, hashvalues=values.copy(), scheme=_SCHEME)
+
+
+@stage("dedup", requires=("Article.text",), assigns=("Article.duplicate_of",))
+def deduplicate(article: Article, seq: int, dedup: Deduplicator) -> ArticleOutcome:
+    """The article marked as a copy of an earlier one, or registered as a first copy."""
+    article.body_hash = body_hash(article.text)
+    signature = dedup.signature(article.text)
+    verdict = dedup.check(article.body_hash, signature)
+    if verdict.duplicate_of:
+        article.duplicate_of = verdict.duplicate_of
+    else:
+        dedup.add(article.id, article.body_hash, signature)
+    return ArticleOutcome(article=article, seq=seq, verdict=verdict, signature=signature)

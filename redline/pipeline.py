@@ -1,88 +1,32 @@
 """The ingest pipeline: inputs -> documents -> articles -> deduplicated outcomes, as a stream.
 
-`run_pipeline` is pure with respect to storage: it never touches the database. `ingest` (in
-`redline.ingest.run`) writes its outcomes to the store; `extract` collects them in memory.
+`run_pipeline` is pure with respect to storage: it never touches the database. `full_pipeline` adds the
+NLP stages. Beside each other at the end: `ingest` writes the outcomes to the store, `extract` collects them
+in memory.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from redline.analyse import AnalyseOptions, analyse_outcomes
 from redline.articles import document_articles
-from redline.dedup import Deduplicator, Verdict, body_hash
-from redline.ingest.options import IngestOptions
+from redline.clean import RecurringLines
+from redline.dedup import Deduplicator, deduplicate
+from redline.ingest.options import IngestOptions, spacy_processes
 from redline.ingest.read import read_input
 from redline.ingest.sources import InputFile, expand_inputs
-from redline.records import Article, Document, Problem
-from redline.stages import stage
+from redline.positions import CaseProfile
+from redline.records import Article, Document, DocumentOutcome, Problem, RunSummary
+from redline.store import Store
 
 ProgressCallback = Callable[[InputFile], None]
 
 
-@dataclass(slots=True)
-class ArticleOutcome:
-    """An article with its deduplication verdict and MinHash signature, ready to store."""
-
-    article: Article
-    seq: int
-    verdict: Verdict
-    signature: object | None
-
-
-@dataclass(slots=True)
-class DocumentOutcome:
-    """What one document yielded: its articles, or the reason it yielded none."""
-
-    document: Document
-    articles: list[ArticleOutcome] = field(default_factory=list)
-    problem: Problem | None = None
-
-
-@dataclass(slots=True)
-class RunSummary:
-    """Counts and reasons for one run, printed at its end."""
-
-    files: int = 0
-    documents: int = 0
-    already_stored: int = 0
-    articles: int = 0
-    duplicates: int = 0
-    near_duplicates: int = 0
-    non_english: int = 0
-    problems: list[Problem] = field(default_factory=list)
-    seconds: float = 0.0
-
-    def count(self, outcome: DocumentOutcome | Problem) -> None:
-        """Add one outcome to the counts."""
-        if isinstance(outcome, Problem):
-            self.problems.append(outcome)
-            return
-        self.documents += 1
-        if outcome.problem is not None:
-            self.problems.append(outcome.problem)
-        for item in outcome.articles:
-            self.articles += 1
-            if item.verdict.duplicate_of:
-                self.duplicates += 1
-                self.near_duplicates += item.verdict.kind == "near"
-            if "non_english" in item.article.flags:
-                self.non_english += 1
-                self.problems.append(
-                    Problem(item.article.input, f"non-English ({item.article.language}): stored, flagged for later stages", stored=True)
-                )
-
-    @property
-    def unique(self) -> int:
-        """Articles that are first copies."""
-        return self.articles - self.duplicates
-
-
-def recurring_lines(files: list[InputFile], *, options: IngestOptions):
+def recurring_lines(files: list[InputFile], *, options: IngestOptions) -> RecurringLines:
     """Lines that recur across the plain-text pages of one source or folder: boilerplate evidence."""
-    from redline.clean import RecurringLines
-
     collected = RecurringLines()
     for item in files:
         if item.path is None:
@@ -147,19 +91,6 @@ def _outcome(
     return DocumentOutcome(document=found, articles=[deduplicate(a, seq, dedup) for seq, a in enumerate(result)])
 
 
-@stage("dedup", requires=("Article.text",), assigns=("Article.duplicate_of",))
-def deduplicate(article: Article, seq: int, dedup: Deduplicator) -> ArticleOutcome:
-    """The article marked as a copy of an earlier one, or registered as a first copy."""
-    article.body_hash = body_hash(article.text)
-    signature = dedup.signature(article.text)
-    verdict = dedup.check(article.body_hash, signature)
-    if verdict.duplicate_of:
-        article.duplicate_of = verdict.duplicate_of
-    else:
-        dedup.add(article.id, article.body_hash, signature)
-    return ArticleOutcome(article=article, seq=seq, verdict=verdict, signature=signature)
-
-
 @dataclass(slots=True)
 class Extraction:
     """Articles extracted without a database, and the run summary."""
@@ -175,8 +106,6 @@ def full_pipeline(
     outcomes = run_pipeline(paths, options=options, summary=summary, **kwargs)
     if not options.nlp:
         return outcomes
-    from redline.analyse import AnalyseOptions, analyse_outcomes
-    from redline.ingest.options import spacy_processes
 
     input_bytes = sum(f.size for f in expand_inputs(paths).files)
     analyse = AnalyseOptions(
@@ -187,12 +116,10 @@ def full_pipeline(
     return analyse_outcomes(outcomes, options=analyse)
 
 
-def load_profile(name_or_path: str | None):
+def load_profile(name_or_path: str | None) -> CaseProfile | None:
     """The case profile by shipped name or YAML path, or None (open mode)."""
     if not name_or_path:
         return None
-    from redline.positions import CaseProfile
-
     return CaseProfile.load(name_or_path)
 
 
@@ -211,3 +138,44 @@ def iter_articles(outcomes: Iterable[DocumentOutcome | Problem]) -> Iterator[Art
     for outcome in outcomes:
         if isinstance(outcome, DocumentOutcome):
             yield from (item.article for item in outcome.articles)
+
+
+def ingest(
+    paths: list[str],
+    *,
+    store: Store,
+    options: IngestOptions | None = None,
+    on_file: ProgressCallback | None = None,
+    command: str = "ingest",
+) -> RunSummary:
+    """Read, clean, deduplicate, analyse (unless options.nlp is off) and store everything under the paths.
+
+    Documents already in the store are skipped by content key, so ingesting the same input twice adds
+    nothing, and a run killed halfway resumes where its last committed batch ended.
+    """
+    options = options or IngestOptions.load()
+    summary = RunSummary()
+    run_id = store.start_run(command)
+    batch: list[DocumentOutcome] = []
+    for outcome in full_pipeline(
+        paths,
+        options=options,
+        dedup=store.deduplicator(options.dedup),
+        already_stored=store.has_document,
+        on_file=on_file,
+        summary=summary,
+    ):
+        if isinstance(outcome, DocumentOutcome):
+            batch.append(outcome)
+        if len(batch) >= options.batch_size:
+            store.write_outcomes(batch)
+            batch = []
+    store.write_outcomes(batch)
+    store.finish_run(
+        run_id,
+        documents=summary.documents,
+        articles=summary.articles,
+        duplicates=summary.duplicates,
+        problems=len(summary.problems),
+    )
+    return summary

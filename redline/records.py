@@ -81,3 +81,70 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.input}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Whether an article copies an earlier one, which, and how closely."""
+
+    duplicate_of: str | None
+    kind: str | None = None
+    similarity: float = 0.0
+
+
+@dataclass(slots=True)
+class ArticleOutcome:
+    """An article with its deduplication verdict and MinHash signature, ready to store."""
+
+    article: Article
+    seq: int
+    verdict: Verdict
+    signature: object | None
+
+
+@dataclass(slots=True)
+class DocumentOutcome:
+    """What one document yielded: its articles, or the reason it yielded none."""
+
+    document: Document
+    articles: list[ArticleOutcome] = field(default_factory=list)
+    problem: Problem | None = None
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """Counts and reasons for one run, printed at its end."""
+
+    files: int = 0
+    documents: int = 0
+    already_stored: int = 0
+    articles: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    non_english: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def count(self, outcome: DocumentOutcome | Problem) -> None:
+        """Add one outcome to the counts."""
+        if isinstance(outcome, Problem):
+            self.problems.append(outcome)
+            return
+        self.documents += 1
+        if outcome.problem is not None:
+            self.problems.append(outcome.problem)
+        for item in outcome.articles:
+            self.articles += 1
+            if item.verdict.duplicate_of:
+                self.duplicates += 1
+                self.near_duplicates += item.verdict.kind == "near"
+            if "non_english" in item.article.flags:
+                self.non_english += 1
+                self.problems.append(
+                    Problem(item.article.input, f"non-English ({item.article.language}): stored, flagged for later stages", stored=True)
+                )
+
+    @property
+    def unique(self) -> int:
+        """Articles that are first copies."""
+        return self.articles - self.duplicates

@@ -1,12 +1,13 @@
 """The stage registry: each pipeline stage declares, where it is defined, what it requires and assigns.
 
-Like spaCy's component registry, it makes the pipeline inspectable (`redline stages`) and lets later
-stages check that what they need has been produced.
+Like spaCy's component registry, it makes the pipeline inspectable (`redline stages`), and its contract is
+checked: a runner calls `check_requires` before each stage, so a stage whose inputs no earlier stage has
+assigned fails with `MissingRequirement` instead of running on absent records.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -44,3 +45,31 @@ def stage(name: str, *, requires: tuple[str, ...], assigns: tuple[str, ...]) -> 
         return func
 
     return register
+
+
+class MissingRequirement(RuntimeError):
+    """A stage was about to run without a record it requires (or under a name no stage registered)."""
+
+
+def registered(name: str) -> StageInfo:
+    """The registered stage `name`; MissingRequirement when no loaded module registers it."""
+    if name not in STAGES:
+        known = ", ".join(info.name for info in in_pipeline_order()) or "none"
+        raise MissingRequirement(f"no stage {name!r} is registered (registered: {known})")
+    return STAGES[name]
+
+
+def assigned_by(names: Iterable[str]) -> frozenset[str]:
+    """Every record field the named stages assign: what a runner holds once they have run."""
+    return frozenset(field for name in names for field in registered(name).assigns)
+
+
+def check_requires(name: str, provided: Collection[str]) -> None:
+    """Raise MissingRequirement unless every field stage `name` requires is in `provided`."""
+    info = registered(name)
+    missing = [field for field in info.requires if field not in provided]
+    if missing:
+        have = ", ".join(sorted(provided)) or "nothing"
+        raise MissingRequirement(
+            f"stage {name!r} requires {', '.join(missing)}, which no stage run before it assigns (have: {have})"
+        )

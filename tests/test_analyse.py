@@ -5,9 +5,7 @@ import subprocess
 import sys
 
 from redline.analyse import analyse_outcomes
-from redline.dedup import Verdict
-from redline.pipeline import ArticleOutcome, DocumentOutcome
-from redline.records import Article, Document, Problem
+from redline.records import Article, ArticleOutcome, Document, DocumentOutcome, Problem, Verdict
 from redline.store import Store
 
 

@@ -73,10 +73,36 @@ def test_cli_analysis_events_filters_and_validation(examples_db):
     assert everything and all({"type", "source", "target", "status", "text", "start", "end", "article_id"} <= set(e) for e in everything)
     later = [json.loads(line) for line in redline("events", "--db", str(examples_db), "--since", "2026-02-10", "--json").stdout.splitlines()]
     assert 0 < len(later) < len(everything)
-    assert all((e["date"] or e["published"]) >= "2026-02-10" for e in later)
+    # --since bounds the article's publication day, as in `redline report` (views/filters.py): one meaning
+    assert all(e["published"] and e["published"][:10] >= "2026-02-10" for e in later)
+    assert {e["article_id"] for e in everything if (e["published"] or "")[:10] >= "2026-02-10"} == {e["article_id"] for e in later}
+    window = [json.loads(line) for line in redline("events", "--db", str(examples_db), "--since", "2026-02-10",
+                                                   "--until", "2026-02-10", "--json").stdout.splitlines()]
+    assert all(e["published"][:10] == "2026-02-10" for e in window) and len(window) <= len(later)
     bad = redline("events", "--db", str(examples_db), "--since", "yesterday")
     assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr
+    backwards = redline("events", "--db", str(examples_db), "--since", "2026-03-01", "--until", "2026-02-01")
+    assert backwards.returncode == 2 and "after until" in backwards.stderr
 
+
+
+def test_cli_analysis_listing_filters_mean_what_the_report_means(examples_db):
+    from redline.store import Store
+    from redline.views.filters import Filters
+    from redline.views.overview import overview
+
+    since = "2026-02-10"
+    events = redline("events", "--db", str(examples_db), "--since", since, "--json").stdout.splitlines()
+    positions = redline("positions", "--db", str(examples_db), "--since", since, "--official", "yes", "--json").stdout.splitlines()
+    with Store(examples_db, readonly=True) as store:
+        view = overview(store, filters=Filters(since=since, official=True))
+        published = {a.id: a.published for a in store.articles()}
+    assert events and len(events) == view.counts.events
+    kept = [json.loads(line) for line in positions]
+    assert kept and all(p["official"] is True and published[p["article_id"]][:10] >= since for p in kept)
+    assert len(kept) < len(redline("positions", "--db", str(examples_db), "--json").stdout.splitlines())
+    bad = redline("positions", "--db", str(examples_db), "--official", "maybe")
+    assert bad.returncode == 2 and "official" in bad.stderr
 
 def test_cli_analysis_export_csv_jsonl_parquet(examples_db, tmp_path):
     import pyarrow.parquet as pq

@@ -1,5 +1,5 @@
 from redline.dedup import Deduplicator, body_hash, signature_bytes, signature_from_bytes
-from redline.ingest.options import DedupOptions
+from redline.dedup import DedupOptions
 
 from synth import article_text
 

@@ -19,9 +19,6 @@ from .clusters import Book, Cluster, Context, Evidence
 from .lexicon import normalise_words
 from .roles import describe
 
-# Prepositional phrases that belong to a role ("adviser to ...", "emir of ...", "professor at ...").
-_PREPOSITIONS = ("of", "to", "at", "for")
-
 
 @dataclass(slots=True)
 class Description:
@@ -106,7 +103,7 @@ def _extent(ctx: Context, head: int) -> tuple[int, int]:
         start -= 1
     end = head + 1
     for child in view.children[head]:
-        if child > head and view.dep[child] == "prep" and view.lower[child] in _PREPOSITIONS and child == end:
+        if child > head and view.dep[child] == "prep" and view.lower[child] in ctx.lexicon.role_prepositions and child == end:
             end = view.subtree(child)[1]
     while end > head + 1 and (view.pos[end - 1] in ("PUNCT", "SPACE") or view.tag[end - 1] == "POS"):
         end -= 1

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from .lexicon import SECTORS, Lexicon
+from .matcher import DictionaryMatcher
 from redline.datafiles import read_data
 
 KINDS = frozenset({"person", "organisation", "country", "group"})
@@ -153,8 +154,6 @@ class ActorDictionary:
 
     def matcher(self, vocab) -> Any:
         """The compiled phrase matcher of all written forms for this spaCy vocabulary (built once)."""
-        from .matcher import DictionaryMatcher
-
         cached = self._matchers.get(id(vocab))
         if cached is None or cached.vocab is not vocab:
             cached = DictionaryMatcher(self.surfaces, vocab)

@@ -10,7 +10,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-SECTORS = frozenset({"government", "military", "rebel", "party", "opposition", "media", "expert", "igo_ngo", "civilian"})
+from redline.datafiles import load_data_yaml
+
+# The actor sectors an entry or a role may have (PLOVER's actor attributes), defined once in the data.
+SECTORS = frozenset(load_data_yaml("sectors.yaml")["sectors"])
 
 
 def normalise_words(text: str) -> str:
@@ -58,6 +61,9 @@ class Lexicon:
     demonym_plural_none: tuple[str, ...]
     pronoun_window_sentences: int
     cataphora_window_sentences: int
+    role_prepositions: frozenset[str]
+    title_prepositions: frozenset[str]
+    organisation_prepositions: frozenset[str]
 
     @classmethod
     def from_mapping(cls, cues: Mapping[str, Any]) -> Lexicon:
@@ -95,6 +101,9 @@ class Lexicon:
             demonym_plural_none=tuple(cues["demonym_plural_none"]),
             pronoun_window_sentences=int(cues["pronoun_window_sentences"]),
             cataphora_window_sentences=int(cues["cataphora_window_sentences"]),
+            role_prepositions=_word_set(cues["role_prepositions"]),
+            title_prepositions=_word_set(cues["title_prepositions"]),
+            organisation_prepositions=_word_set(cues["organisation_prepositions"]),
         )
 
     def role(self, words: list[str]) -> RoleMatch | None:
@@ -110,15 +119,15 @@ class Lexicon:
         return word in self.role_heads
 
     def title_key(self, title: str) -> str:
-        """The key an office title is compared under: its synonym's, else its words before "of"/"to"/"for"."""
+        """The key an office title is compared under: its synonym's, else its words before a title preposition."""
         words = normalise_words(title)
         if words in self.title_synonyms:
             return self.title_synonyms[words]
         # "Adviser to the Supreme Leader" and "Secretary of the Supreme National Security Council" are
         # described in the press by their head ("an adviser", "the secretary"): key on the words before the PP.
         head = words
-        for preposition in (" of ", " to ", " for "):
-            head = head.split(preposition, 1)[0]
+        for preposition in self.title_prepositions:
+            head = head.split(f" {preposition} ", 1)[0]
         return self.title_synonyms.get(head, head)
 
     def gender_of_role(self, key: str | None) -> str | None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.lang.en import English
 from spacy.matcher import PhraseMatcher
 
-from .dictionary import Surface
+# The matcher knows the dictionary's `Surface` records only as values keyed by their text, so it imports
+# nothing from dictionary.py: the dictionary builds its matcher, one way.
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,13 +19,13 @@ class Hit:
 
     start: int
     end: int
-    surfaces: tuple[Surface, ...]
+    surfaces: tuple[Any, ...]  # the dictionary's Surface records for the matched text
 
 
 class DictionaryMatcher:
     """Case-sensitive matching of every written form ("US" must not match "us"), longest match first."""
 
-    def __init__(self, surfaces: Mapping[str, tuple[Surface, ...]], vocab) -> None:
+    def __init__(self, surfaces: Mapping[str, tuple[Any, ...]], vocab) -> None:
         """Compile the forms with an English tokenizer sharing the Doc's vocabulary."""
         self.vocab = vocab
         self._surfaces = surfaces

@@ -17,7 +17,6 @@ from .names import Name
 # Dependents of a role noun where its description stops: "a merchant from Douma, who has huddled ...",
 # "a former soldier and director of ...".
 _PHRASE_STOPS = ("relcl", "acl", "punct", "cc", "conj", "advcl")
-_ORGANISATION_PREPOSITIONS = (" of ", " for ", " on ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +41,8 @@ class Phrase:
 def organisation_sector(text: str, lexicon: Lexicon) -> str | None:
     """The sector an organisation's name suggests by its head word ("University of Tehran" -> expert)."""
     words = f" {normalise_words(text)} "
-    for preposition in _ORGANISATION_PREPOSITIONS:
-        words = words.split(preposition, 1)[0]
+    for preposition in lexicon.organisation_prepositions:
+        words = words.split(f" {preposition} ", 1)[0]
     words = words.split()
     for start in range(len(words)):
         key = " ".join(words[start:])

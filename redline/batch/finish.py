@@ -24,10 +24,8 @@ from redline.batch.tables import (
     UNKNOWN_MONTH, batch_article_row, document_row, month_of, problem_row, schema, stage_rows,
 )
 from redline.batch.workdir import atomic_json, read_pickle, temp_beside, work_path
-from redline.dedup import Verdict
 from redline.ingest.options import IngestOptions
-from redline.pipeline import ArticleOutcome, DocumentOutcome
-from redline.records import Problem
+from redline.records import ArticleOutcome, DocumentOutcome, Problem, Verdict
 from redline.store.rows import STAGE_TABLES
 
 

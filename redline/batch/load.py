@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from redline.batch.read import partition_ids, partition_rows
-from redline.dedup import Verdict, signature_from_bytes
-from redline.pipeline import ArticleOutcome, DocumentOutcome
-from redline.records import Document, Problem
+from redline.dedup import signature_from_bytes
+from redline.records import ArticleOutcome, Document, DocumentOutcome, Problem, Verdict
 from redline.store import Store
 from redline.store.rows import STAGE_TABLES, article_from_row, from_row
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from redline.batch.workdir import atomic_pickle, read_pickle, work_path
-from redline.ingest.options import DedupOptions
+from redline.dedup import DedupOptions
 
 Order = tuple[int, int, int]  # (file index, record index, article seq): the single-process input order
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from redline.batch.lsh import Edge, Order
 from redline.batch.prepare import PartitionIndex
-from redline.dedup import Verdict
+from redline.records import Verdict
 
 
 @dataclass(slots=True)

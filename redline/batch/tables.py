@@ -14,8 +14,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from redline.dedup import Verdict
-from redline.records import Article, Document, Problem
+from redline.records import Article, Document, Problem, Verdict
 from redline.store.migrate import migrate
 from redline.store.rows import STAGE_TABLES, article_row, to_row
 

@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
 from redline.datafiles import load_data_yaml
+from redline.dedup import DedupOptions
 
 _MB = 1024 * 1024
 
@@ -15,16 +17,6 @@ _MB = 1024 * 1024
 def _package_yaml(name: str) -> dict[str, Any]:
     """A YAML data file shipped in `redline/data`."""
     return load_data_yaml(name)
-
-
-@dataclass(frozen=True, kw_only=True, slots=True)
-class DedupOptions:
-    """How near-duplicates are found: MinHash over word shingles, LSH at a Jaccard threshold."""
-
-    num_perm: int = 128
-    shingle_words: int = 3
-    threshold: float = 0.7
-    min_words: int = 40
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

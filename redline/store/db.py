@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from redline.dedup import Deduplicator, signature_bytes, signature_from_bytes
-from redline.ingest.options import DedupOptions
+from redline.dedup import DedupOptions
 from redline.positions.model import Evidence
 from redline.records import Article
 from redline.store.migrate import migrate

@@ -10,7 +10,7 @@ from redline.batch.lsh import BandRow, band_keys, bands_for, bucket_edges, write
 from redline.batch.prepare import ArticleKey, PartitionIndex
 from redline.batch.resolve import resolve
 from redline.dedup import Deduplicator, body_hash
-from redline.ingest.options import DedupOptions
+from redline.dedup import DedupOptions
 
 
 def test_lsh_bands_match_datasketch():

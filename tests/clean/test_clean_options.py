@@ -40,3 +40,12 @@ def test_options_custom_widget_cue_removes_line(kit, fishing) -> None:
     assert "Harbour Radio Live Now" in clean_page(page)[0].text
     options = CleanOptions(widget_cues=("live now",))
     assert "Harbour Radio Live Now" not in clean_page(page, options=options)[0].text
+
+
+def test_options_cue_lists_are_read_as_words() -> None:
+    """A bare `on` in YAML is a boolean: the shipped cue lists must hold the word, not True."""
+    options = CleanOptions()
+    cues = [options.date_cues, options.widget_cues, options.notice_cues, options.end_cues, options.list_cues,
+            options.next_cues, options.byline_cues, options.caption_cues, options.updated_cues, options.published_cues]
+    assert not [cue for words in cues for cue in words if cue.casefold() in ("true", "false")]
+    assert "on" in options.date_cues

@@ -3,7 +3,7 @@
 import gzip
 import shutil
 
-from redline.ingest.run import ingest
+from redline.pipeline import ingest
 from redline.pipeline import extract
 from redline.store import Store
 

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from redline.ingest.options import IngestOptions
-from redline.ingest.run import ingest
+from redline.pipeline import ingest
 from redline.store import Store
 
 from synth import write_corpus

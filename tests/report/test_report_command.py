@@ -81,7 +81,7 @@ HOSTILE = '<script>alert(1)</script> <a href="javascript:alert(2)">click</a> <!-
 
 
 def test_report_command_article_text_is_escaped(tmp_path: Path):
-    from redline.ingest.run import ingest
+    from redline.pipeline import ingest
     from redline.store import Store
 
     body = (f'TEHRAN - Iran\'s top security official Ali Shamkhani said on Monday: "We will not give up our missile '

@@ -2,9 +2,7 @@ import sqlite3
 
 import pytest
 
-from redline.dedup import Verdict
-from redline.pipeline import ArticleOutcome, DocumentOutcome
-from redline.records import Article, Document, Problem
+from redline.records import Article, ArticleOutcome, Document, DocumentOutcome, Problem, Verdict
 from redline.store import Store
 from redline.store.migrate import migrations, schema_version
 

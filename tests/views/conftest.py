@@ -15,7 +15,7 @@ from conftest import EXAMPLES, shared_path
 
 def built_store(factory: pytest.TempPathFactory, name: str, paths: list[str]) -> Path:
     """A store at the session's base temp folder named `name`, ingested from `paths` the first time."""
-    from redline.ingest.run import ingest
+    from redline.pipeline import ingest
     from redline.store import Store
 
     db = factory.getbasetemp() / f"{name}.db"

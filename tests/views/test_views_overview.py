@@ -102,13 +102,13 @@ def test_views_overview_filtered_analysis_is_the_deal_space(examples_db):
 
 
 def test_views_overview_matrix_columns_as_the_matrix_command(examples_db, examples_view):
-    from redline.cli import matrix_table
+    from redline.cli.terminal import matrix_table
     from redline.dealspace import deal_space
 
     profile = CaseProfile.load("us-iran-2026")
     with Store(examples_db, readonly=True) as store:
         table = matrix_table(deal_space(store.evidence(), profile=profile), profile=profile)
-    assert [c.header for c in table.columns][2:] == examples_view.parties
+    assert [str(c.header) for c in table.columns][2:] == examples_view.parties
     assert [row.issue for row in examples_view.issues] == [str(c) for c in table.columns[0].cells]
     assert "talks_format" in {row.issue for row in examples_view.impasses}
 
@@ -162,7 +162,7 @@ CITED = "We will not give up our missile programme under any circumstances"
 
 
 def test_views_overview_most_cited_quote_groups_sources(tmp_path: Path):
-    from redline.ingest.run import ingest
+    from redline.pipeline import ingest
 
     lines = []
     stories = [  # different articles (no near-duplicates) citing the same words with other case and punctuation

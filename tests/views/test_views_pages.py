@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from redline.ingest.run import ingest
+from redline.pipeline import ingest
 from redline.pipeline import load_profile
 from redline.store import Store
 from redline.views.filters import FilterError, Filters

@@ -1,4 +1,4 @@
-"""The `redline` commands of this part, registered on the CLI app (imported at the end of redline/cli.py)."""
+"""`redline serve`: the dashboard (HTML pages and their .json twins) over the store, read-only."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from redline.cli import DbOption, ProfileOption, _check_profile, _db, app, err  # noqa: F401  (commands below register on it)
+from redline.cli.shared import DbOption, ProfileOption, app, check_profile, db_path, err
 
 
 @app.command()
@@ -21,12 +21,13 @@ def serve(
         " localhost names and the --host address are answered (against DNS rebinding)."),
 ) -> None:
     """Serve the dashboard (HTML pages and their .json twins) over the store, read-only, at http://HOST:PORT/."""
+    # Imported here, not at the top: the web stack (starlette, uvicorn) would slow every other command's start-up.
     import uvicorn
 
     from redline.web.app import AppOptions, create_app
 
-    case = _check_profile(profile)
-    path = _db(db)
+    case = check_profile(profile)
+    path = db_path(db)
     try:
         web = create_app(path, profile=case, options=AppOptions(allowed_hosts=(host, *(allow_host or ()))))
     except FileNotFoundError as error:

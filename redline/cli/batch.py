@@ -1,4 +1,5 @@
-"""The `redline` commands of this part, registered on the CLI app (imported at the end of redline/cli.py)."""
+"""`redline batch` and `redline load`: every stage on a Dask cluster to partitioned Parquet, and that output
+brought into the store."""
 
 from __future__ import annotations
 
@@ -7,31 +8,10 @@ from typing import Optional
 
 import typer
 
-from redline.cli import ConfigOption, DbOption, NlpOption, ProfileOption, ProgressBars, _db, _options, app, err
-
-
-class _PartitionBar(ProgressBars):
-    """A rich progress bar over finished partitions on a terminal; quiet when stderr is piped."""
-
-    def __init__(self) -> None:
-        self.progress = None
-        self.tasks: dict[str, int] = {}
-        if err.is_terminal:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-            self.progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                     TimeRemainingColumn(), console=err, transient=True)
-
-    def plan(self, partitions: int) -> None:
-        """Add one bar per phase over the partitions."""
-        if self.progress:
-            for phase, label in (("prepare", "clean + sign"), ("finish", "analyse + write")):
-                self.tasks[phase] = self.progress.add_task(label, total=partitions)
-
-    def step(self, phase: str) -> None:
-        """One task of a phase finished."""
-        if self.progress and phase in self.tasks:
-            self.progress.advance(self.tasks[phase])
+from redline.cli.shared import (
+    ConfigOption, DbOption, NlpOption, PartitionBar, ProfileOption, app, db_path, err, ingest_options,
+)
+from redline.store import Store
 
 
 def _client(scheduler: Optional[str], workers: Optional[int]):
@@ -59,13 +39,14 @@ def batch(
     nlp: Optional[bool] = NlpOption,
 ) -> None:
     """Run every stage on a Dask cluster and write partitioned Parquet; a re-run resumes where a crash stopped."""
+    # Imported here, not at the top: Dask and distributed take seconds to import, which only `batch` needs.
     from redline.batch.options import BatchOptions
     from redline.batch.run import BatchError, run_batch
 
     # an explicit --partition-size applies to every file, however small (the size threshold only saves counting)
     options = BatchOptions.load(out, partition_size=partition_size, split_from_bytes=0 if partition_size else None,
-                                ingest=_options(config, nlp, profile))
-    with _client(scheduler, workers) as client, _PartitionBar() as bar:
+                                ingest=ingest_options(config, nlp, profile))
+    with _client(scheduler, workers) as client, PartitionBar() as bar:
         err.print(f"Dask dashboard: {client.dashboard_link}", highlight=False, soft_wrap=True)
         try:
             result = run_batch(paths, client=client, options=options, on_step=bar.step, on_plan=bar.plan)
@@ -88,11 +69,11 @@ def load(
     db: Optional[Path] = DbOption,
 ) -> None:
     """Bring a batch output into the database, so matrix, report and serve work on it. Idempotent."""
+    # Imported here, not at the top: redline.batch.load reads Parquet (pyarrow), which only `load` needs.
     from redline.batch.load import load_batch
-    from redline.store import Store
 
     try:
-        with Store(_db(db)) as store:
+        with Store(db_path(db)) as store:
             summary = load_batch(out, store=store)
             counts = store.counts()
     except FileNotFoundError as error:
@@ -100,6 +81,6 @@ def load(
         raise typer.Exit(1) from None
     err.print(
         f"read {summary.partitions} partitions ({summary.documents} documents, {summary.articles} articles); "
-        f"store {_db(db)}: {counts.articles} articles ({counts.duplicates} duplicates) from {counts.documents} documents",
+        f"store {db_path(db)}: {counts.articles} articles ({counts.duplicates} duplicates) from {counts.documents} documents",
         highlight=False, soft_wrap=True,
     )

@@ -1,0 +1,264 @@
+"""Every terminal table of the CLI, rendered with rich: the listings (articles, quotes, events, positions,
+matrix, shifts), the run summary, and the report (matrix, impasses, openings, latest events, shifts, quotes).
+
+Article text goes through `Text` objects or `markup=False`, never through rich markup, so brackets in an
+article cannot style or hide anything. Plain (no colour) when the output is piped: rich decides that.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from redline.records import RunSummary
+from redline.views.overview import EvidenceRef, IssueRow, Overview, select_matrix
+
+STANCE_STYLE = {"red_line": "bold red", "reject": "red", "precondition": "yellow", "demand": "yellow",
+                "open": "green", "offer": "bold green"}
+STATUS_STYLE = {"impasse": "bold red", "contested": "yellow", "agenda": "bold green", "one-sided": "dim", "unknown": "dim"}
+SENTENCE = 220  # characters of an evidence sentence shown in the report
+LISTED = 160  # characters of an evidence sentence shown in a listing
+
+
+def print_summary(summary: RunSummary, *, console: Console) -> None:
+    """The end-of-run summary: counts, then one line per problem."""
+    console.print(
+        f"[bold]{summary.files}[/] files, [bold]{summary.documents}[/] documents read, "
+        f"[bold]{summary.already_stored}[/] already stored; [bold]{summary.articles}[/] articles "
+        f"([bold]{summary.unique}[/] unique, {summary.duplicates} duplicates of which {summary.near_duplicates} near), "
+        f"{summary.non_english} non-English; {summary.seconds:.1f} s",
+        highlight=False,
+        soft_wrap=True,
+    )
+    skipped = [p for p in summary.problems if not p.stored]
+    flagged = [p for p in summary.problems if p.stored]
+    for label, problems in (("skipped", skipped), ("flagged", flagged)):
+        if problems:
+            console.print(f"[bold]{len(problems)} {label}:[/]")
+            for problem in problems:
+                console.print(f"  {problem.input}: {problem.reason}", highlight=False, markup=False, soft_wrap=True)
+
+
+def _cut(text: str, length: int) -> str:
+    """Text cut to `length` characters, with an ellipsis when cut."""
+    return text if len(text) <= length else text[:length - 3] + "..."
+
+
+def stance_cell(stance: str, evidence_count: int, sources: int) -> Text:
+    """A matrix cell: the stance in its colour, then evidence count / sources."""
+    return Text.assemble((stance, STANCE_STYLE.get(stance, "")), f" {evidence_count}/{sources}")
+
+
+def status_cell(status: str) -> Text:
+    """An issue's status in its colour."""
+    return Text(status, style=STATUS_STYLE.get(status, ""))
+
+
+def _add_plain_row(table: Table, *cells: str) -> None:
+    """A table row of text taken as it is (no rich markup): article text may hold brackets."""
+    table.add_row(*(Text(cell) for cell in cells))
+
+
+def _matrix_table(title: str, parties: list[str], rows) -> Table:
+    """The stance matrix frame: an issue and a status column, then one column per party; `rows` the cells."""
+    table = Table(title=title, show_lines=True)
+    table.add_column("issue", overflow="fold")
+    table.add_column("status")
+    for party in parties:
+        table.add_column(Text(party), overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    return table
+
+
+# -- listings ---------------------------------------------------------------------------------------------
+
+def articles_table(rows, *, title: str) -> Table:
+    """A terminal table of articles: id, date, source, language, title, words, duplicate."""
+    table = Table(title=title, show_lines=False)
+    for name in ("id", "published", "source", "lang", "title", "words", "duplicate of"):
+        table.add_column(name, overflow="ellipsis", no_wrap=name != "title")
+    for a in rows:
+        _add_plain_row(
+            table, a.id, a.published or "-", (a.source or "-")[:24], a.language or "-", (a.title or "(no title)")[:80],
+            str(len(a.text.split())), a.duplicate_of or "",
+        )
+    return table
+
+
+def quotes_table(rows, *, title: str) -> Table:
+    """A terminal table of quotes: speaker, country, cue, direct, text, article."""
+    table = Table(title=title, show_lines=True)
+    for name in ("speaker", "country", "cue", "direct", "quote", "article"):
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        q = row.record
+        _add_plain_row(
+            table, q.speaker or "(unnamed)", q.speaker_country or "-", q.cue or "-", "yes" if q.direct else "reported",
+            _cut(q.text, 200), f"{row.article_id}\n{row.published or ''}",
+        )
+    return table
+
+
+def events_table(rows, *, title: str) -> Table:
+    """A terminal table of events, each given with where it was found: type, status, source, target, date, evidence, where."""
+    table = Table(title=title, show_lines=True)
+    for name in ("type", "status", "source", "target", "date", "evidence", "where"):
+        table.add_column(name, overflow="fold")
+    for event, where in rows:
+        status = ("not " if event.negated else "") + event.status
+        if event.mediated_by:
+            status += f"\nmediated by {event.mediated_by}"
+        _add_plain_row(table, event.type, status, ", ".join(event.source) or "-", ", ".join(event.target) or "-",
+                      event.date or "-", _cut(event.text.strip(), LISTED), where)
+    return table
+
+
+def positions_table(rows, *, title: str) -> Table:
+    """A terminal table of positions (evidence): party, issue, stance, via, evidence, article."""
+    table = Table(title=title, show_lines=True)
+    for name in ("party", "issue", "stance", "via", "evidence", "article"):
+        table.add_column(name, overflow="fold")
+    for e in rows:
+        p = e.position
+        via = (p.via or "-") + ("" if p.official else " (commentary)") + (" (reported)" if p.reported else "")
+        _add_plain_row(table, p.actor, p.issue, p.stance, via, _cut(p.text.strip(), LISTED), f"{e.article_id}\n{e.published or ''}")
+    return table
+
+
+def matrix_table(analysis, *, profile=None, show_all: bool = False, max_issues: int = 15, max_parties: int = 6) -> Table:
+    """The stance matrix of a deal-space analysis: one row per issue, one column per party.
+
+    Unless `show_all`: with a profile, its issues and parties only; without, the issues two or more
+    parties hold, then the best-evidenced, and the parties with the most evidence.
+    """
+    if show_all:
+        issues = analysis.issues
+        parties = select_matrix(analysis, profile=None, max_issues=len(issues), max_parties=10**6).parties
+    else:
+        choice = select_matrix(analysis, profile=profile, max_issues=max_issues, max_parties=max_parties)
+        issues, parties = choice.issues, choice.parties
+    hidden = len(analysis.issues) - len(issues)
+    title = "stance matrix (stance, evidence count / sources)" + (f"; {hidden} more issues with --all" if hidden else "")
+    rows = []
+    for issue in issues:
+        cells = [Text("") if (s := issue.parties.get(party)) is None else stance_cell(s.stance, s.evidence_count, s.sources)
+                 for party in parties]
+        rows.append((Text(issue.issue), status_cell(issue.status), *cells))
+    return _matrix_table(title, parties, rows)
+
+
+def shifts_table(shifts) -> Table:
+    """The shifts of a deal-space analysis: party, issue, stance and sentence before and after."""
+    table = Table(title=f"{len(shifts)} shifts", show_lines=True)
+    for name in ("party", "issue", "before", "after"):
+        table.add_column(name, overflow="fold")
+    for shift in shifts:
+        side = lambda e: f"{e.position.stance} ({e.published or e.position.date})\n{e.position.text.strip()[:120]}"  # noqa: E731
+        _add_plain_row(table, shift.actor, shift.issue, side(shift.before), side(shift.after))
+    return table
+
+
+# -- the report ---------------------------------------------------------------------------------------------
+
+def print_report(view: Overview, *, console: Console, title: str) -> None:
+    """Print every section of the report."""
+    console.print(Text(title, style="bold"))
+    console.print(_header(view), highlight=False, soft_wrap=True)
+    console.print(report_matrix(view))
+    for name, rows in (("impasses", view.impasses), ("openings", view.openings)):
+        console.print(issues_table(rows, title=f"{len(rows)} {name} (each party's strongest evidence)"))
+    console.print(latest_events_table(view))
+    console.print(report_shifts_table(view))
+    console.print(cited_quotes_table(view))
+
+
+def _header(view: Overview) -> Text:
+    """Counts, date range and filters on one line."""
+    c = view.counts
+    line = (f"{c.articles} articles ({c.first_copies} first copies), {c.positions} positions, {c.events} events, "
+            f"{c.quotes} quotes from {len(view.sources)} sources")
+    if view.date_range.first:
+        line += f"; published {view.date_range.first} to {view.date_range.last}"
+    filters = view.filters.to_json()
+    if filters:
+        line += "; filters: " + ", ".join(f"{k}={v}" for k, v in filters.items())
+    if view.profile:
+        line += f"; profile {view.profile}"
+    return Text(line)
+
+
+def _short(text: str) -> str:
+    """A sentence on one line, cut to the report's length."""
+    return _cut(" ".join(text.split()), SENTENCE)
+
+
+def _evidence(ref: EvidenceRef) -> Text:
+    """An evidence sentence with who, source, date and where (article id and offsets)."""
+    who = (ref.via or ref.actor or "") + (" (commentary)" if ref.official is False else "")
+    text = Text(f"\u201c{_short(ref.text)}\u201d\n")
+    text.append(f"{who} · {ref.source or 'unknown source'}, {ref.published or 'undated'} · {ref.article_id}"
+                f" [{ref.start}:{ref.end}]", style="dim")
+    return text
+
+
+def report_matrix(view: Overview) -> Table:
+    """The overview's stance matrix: issues x parties, each cell its stance and evidence count / sources."""
+    hidden = f"; {view.hidden_issues} more issues" if view.hidden_issues else ""
+    rows = []
+    for row in view.issues:
+        cells = [Text("") if (c := row.cells.get(party)) is None else stance_cell(c.stance, c.evidence_count, c.sources)
+                 for party in view.parties]
+        rows.append((Text(row.issue), status_cell(row.status), *cells))
+    return _matrix_table(f"stance matrix (stance, evidence count / sources){hidden}", view.parties, rows)
+
+
+def issues_table(rows: list[IssueRow], *, title: str) -> Table:
+    """Issues with their status and, per party, its stance and strongest evidence sentence."""
+    table = Table(title=title, show_lines=True)
+    for name in ("issue", "party", "stance", "strongest evidence"):
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        for n, ref in enumerate(row.strongest()):
+            cell = row.cells[ref.actor]
+            table.add_row(Text(row.issue) if n == 0 else "", Text(ref.actor or ""),
+                          stance_cell(cell.stance, cell.evidence_count, cell.sources), _evidence(ref))
+    return table
+
+
+def latest_events_table(view: Overview) -> Table:
+    """The latest events, newest first, with their first report's sentence."""
+    table = Table(title=f"latest {len(view.latest_events)} events", show_lines=True)
+    for name in ("date", "event", "who", "to whom", "evidence"):
+        table.add_column(name, overflow="fold")
+    for e in view.latest_events:
+        kind = ("not " if e.negated else "") + f"{e.type}\n{e.status}"
+        evidence = [_evidence(e.evidence[0])] if e.evidence else []
+        if e.mentions > 1:
+            evidence.append(Text(f"{e.mentions} mentions, {e.sources} sources", style="dim"))
+        table.add_row(e.date or "undated", kind, Text(", ".join(e.source) or "-"), Text(", ".join(e.target) or "-"),
+                      Group(*evidence))
+    return table
+
+
+def report_shifts_table(view: Overview) -> Table:
+    """The overview's shifts: a party's stance before and after, with both sentences."""
+    table = Table(title=f"{len(view.shifts)} shifts", show_lines=True)
+    for name in ("party", "issue", "before", "after"):
+        table.add_column(name, overflow="fold")
+    for s in view.shifts:
+        side = lambda r: Group(Text(r.stance or "", style=STANCE_STYLE.get(r.stance or "", "")), _evidence(r))  # noqa: E731
+        table.add_row(Text(s.actor), Text(s.issue), side(s.before), side(s.after))
+    return table
+
+
+def cited_quotes_table(view: Overview) -> Table:
+    """The most-cited quotes: speaker, how many articles and sources, the words and the first citation."""
+    table = Table(title=f"{len(view.top_quotes)} most-cited quotes", show_lines=True)
+    for name in ("speaker", "cited", "quote"):
+        table.add_column(name, overflow="fold")
+    for q in view.top_quotes:
+        table.add_row(Text(q.speaker), f"{q.articles} articles\n{q.sources} sources",
+                      _evidence(q.citations[0]) if q.citations else Text(_short(q.text)))
+    return table
