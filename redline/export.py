@@ -12,6 +12,7 @@ from typing import Any
 
 from redline.records import Article
 from redline.store import Store
+from redline.store.reviews import RECORD_TYPES, Review, all_reviews
 from redline.store.rows import STAGE_TABLES
 
 # OWASP CSV injection: a spreadsheet runs a cell that starts with one of these (after leading spaces) as a formula.
@@ -19,7 +20,12 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def export_rows(store: Store, table: str) -> Iterator[dict[str, Any]]:
-    """The rows of a stored table as JSON-contract dicts (stage records carry their article's id)."""
+    """The rows of a stored table as JSON-contract dicts (stage records carry their article's id, their stable id
+    and their review; rejected records are left out, corrected ones carry the corrections). `reviews`: every
+    review ever written, oldest first."""
+    if table == "reviews":
+        yield from (review.to_json() for review in all_reviews(store.connection))
+        return
     if table == "articles":
         for article in store.articles():
             row = article.to_json()
@@ -33,12 +39,15 @@ def export_rows(store: Store, table: str) -> Iterator[dict[str, Any]]:
 
 def export_columns(table: str) -> list[str]:
     """The columns an exported table has, read off its record type's JSON contract (the header of an empty CSV)."""
+    if table == "reviews":
+        return list(Review(record_id="", kind="", verdict="", article_id="", start=0, end=0).to_json())
     if table == "articles":
         sample = Article(id="", input="", text="").to_json()
         return [k for k in sample if k not in STAGE_TABLES]
     record = STAGE_TABLES[table](**{f.name: _blank(f.type) for f in fields(STAGE_TABLES[table])
                                     if f.default is MISSING and f.default_factory is MISSING})
-    return [*record.to_json(), "article_id", "published", "article_source"]
+    ids = ["id", "review"] if table in RECORD_TYPES else []
+    return [*ids, *record.to_json(), "article_id", "published", "article_source"]
 
 
 def _blank(annotation: Any) -> Any:

@@ -14,6 +14,7 @@ renders with `redline.cli.terminal` (every terminal table lives there) or prints
     batch.py      batch, load
     report.py     report
     serve.py      serve
+    review.py     review list, confirm, reject, correct, add, export, import
 
 Nothing outside `redline/cli/` imports this package (tests/test_architecture.py checks it).
 
@@ -33,5 +34,6 @@ from redline.cli import demo  # noqa: E402,F401  demo, stages
 from redline.cli import batch  # noqa: E402,F401  batch, load
 from redline.cli import report  # noqa: E402,F401  report
 from redline.cli import serve  # noqa: E402,F401  serve
+from redline.cli import review  # noqa: E402,F401  review list | confirm | reject | correct | add | export | import
 
 __all__ = ["app"]

@@ -14,17 +14,18 @@ from typing import Optional
 import typer
 
 from redline.cli.shared import (
-    DbOption, JsonOption, OfficialOption, ProfileOption, SinceOption, SourceOption, UntilOption, app, check_profile,
+    DbOption, JsonOption, OfficialOption, ProfileOption, ReviewedOption, SinceOption, SourceOption, UntilOption, app,
+    check_profile,
     db_path, err, open_readonly, out, parse_filters, print_json_lines,
 )
 from redline.cli.terminal import (
-    articles_table, events_table, matrix_table, positions_table, quotes_table, shifts_table,
+    articles_table, events_table, matrix_table, positions_table, quotes_table, record_where, shifts_table,
 )
 from redline.dealspace import deal_space, merged_evidence
 from redline.events import merge_mentions
 from redline.export import export_columns, export_rows, write_rows
 
-EXPORT_TABLES = ("articles", "actors", "quotes", "events", "positions")
+EXPORT_TABLES = ("articles", "actors", "quotes", "events", "positions", "reviews")
 
 
 def _contains(needle: Optional[str], *names: str) -> bool:
@@ -54,11 +55,13 @@ def quotes(
     db: Optional[Path] = DbOption,
     actor: Optional[str] = typer.Option(None, "--actor", help="Only quotes whose speaker's name contains this."),
     limit: int = typer.Option(100, "--limit", min=1, help="How many to list."),
+    reviewed: Optional[str] = ReviewedOption,
     json_out: bool = JsonOption,
 ) -> None:
-    """List the stored quotes: who said what, with the cue and the article it came from."""
+    """List the stored quotes: who said what, with the cue, the article it came from and the record id."""
+    filters = parse_filters(reviewed=reviewed)
     with open_readonly(db) as store:
-        rows = list(store.quotes(actor=actor, limit=limit))
+        rows = [r for r in store.quotes(actor=actor) if filters.keeps_review(r.review)][:limit]
     if json_out:
         print_json_lines(rows)
         return
@@ -74,13 +77,14 @@ def events(
     until: Optional[str] = UntilOption,
     source: Optional[str] = SourceOption,
     merged: bool = typer.Option(False, "--merged", help="One row per event across articles, with its mentions."),
+    reviewed: Optional[str] = ReviewedOption,
     json_out: bool = JsonOption,
 ) -> None:
     """List the coded events: who did what to whom, when, with the sentence it came from."""
-    filters = parse_filters(since=since, until=until, source=source)
+    filters = parse_filters(since=since, until=until, source=source, reviewed=reviewed)
     with open_readonly(db) as store:
         rows = [r for r in store.stage_records("events")
-                if filters.keeps_article(r.published, r.source)
+                if filters.keeps_article(r.published, r.source) and filters.keeps_review(r.review)
                 and (not type or r.record.type == type.upper()) and _contains(actor, *r.record.source, *r.record.target)]
     if merged:
         by_article: dict[str, tuple] = {}
@@ -96,7 +100,7 @@ def events(
     if json_out:
         print_json_lines(rows)
         return
-    out.print(events_table([(r.record, f"{r.article_id}\n{r.published or ''}") for r in rows], title=f"{len(rows)} events"))
+    out.print(events_table([(r.record, record_where(r)) for r in rows], title=f"{len(rows)} events"))
 
 
 @app.command()
@@ -108,19 +112,21 @@ def positions(
     until: Optional[str] = UntilOption,
     source: Optional[str] = SourceOption,
     official: Optional[str] = OfficialOption,
+    reviewed: Optional[str] = ReviewedOption,
     profile: Optional[str] = ProfileOption,
     json_out: bool = JsonOption,
 ) -> None:
-    """List the positions: each party's stance on each issue, with who voiced it and the evidence."""
-    filters = parse_filters(since=since, until=until, source=source, official=official)
+    """List the positions: each party's stance on each issue, with who voiced it, the evidence and the record id."""
+    filters = parse_filters(since=since, until=until, source=source, official=official, reviewed=reviewed)
     with open_readonly(db) as store:
         evidence = merged_evidence(store.evidence(), profile=check_profile(profile))
     rows = [e for e in evidence
-            if filters.keeps_position(e.published, e.source, bool(e.position.official))
+            if filters.keeps_position(e.published, e.source, bool(e.position.official)) and filters.keeps_review(e.review)
             and _contains(actor, e.position.actor) and _contains(issue, e.position.issue)]
     if json_out:
         for e in rows:
-            sys.stdout.write(json.dumps({**e.position.to_json(), "article_id": e.article_id}, ensure_ascii=False) + "\n")
+            line = {"id": e.record_id, "review": e.review, **e.position.to_json(), "article_id": e.article_id}
+            sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
         return
     out.print(positions_table(rows, title=f"{len(rows)} positions"))
 
@@ -130,12 +136,14 @@ def matrix(
     db: Optional[Path] = DbOption,
     profile: Optional[str] = ProfileOption,
     show_all: bool = typer.Option(False, "--all", help="Every issue and party, not just the main ones."),
+    reviewed: Optional[str] = ReviewedOption,
     json_out: bool = typer.Option(False, "--json", help="Print the analysis as JSON (always every issue)."),
 ) -> None:
     """Parties x issues with each party's current stance, and each issue's status (impasse, agenda, ...)."""
     case = check_profile(profile)
+    filters = parse_filters(reviewed=reviewed)
     with open_readonly(db) as store:
-        analysis = deal_space(store.evidence(), profile=case)
+        analysis = deal_space([e for e in store.evidence() if filters.keeps_review(e.review)], profile=case)
     if json_out:
         sys.stdout.write(json.dumps(analysis.to_json(), ensure_ascii=False, indent=2) + "\n")
         return
@@ -159,7 +167,7 @@ def shifts(
 
 @app.command()
 def export(
-    table: str = typer.Option(..., "--table", help="articles, actors, quotes, events or positions."),
+    table: str = typer.Option(..., "--table", help="articles, actors, quotes, events, positions or reviews."),
     format: str = typer.Option("jsonl", "--format", help="csv, jsonl or parquet."),
     output: Optional[Path] = typer.Option(None, "--out", help="File to write (default: stdout; parquet needs --out)."),
     db: Optional[Path] = DbOption,

@@ -1,4 +1,4 @@
-"""`redline serve`: the dashboard (HTML pages and their .json twins) over the store, read-only."""
+"""`redline serve`: the dashboard (HTML pages and their .json twins) over the store, read-only unless --review."""
 
 from __future__ import annotations
 
@@ -19,8 +19,13 @@ def serve(
     allow_host: Optional[List[str]] = typer.Option(
         None, "--allow-host", help="Also answer requests for this Host name (repeatable); by default only"
         " localhost names and the --host address are answered (against DNS rebinding)."),
+    review: bool = typer.Option(False, "--review", help="Turn reviewing on: confirm/reject/correct/add forms (writes)."),
+    review_token: Optional[str] = typer.Option(
+        None, "--review-token", help="Secret reviewers must send to write when --host is not 127.0.0.1 (without it"
+        " such a server refuses every write)."),
 ) -> None:
-    """Serve the dashboard (HTML pages and their .json twins) over the store, read-only, at http://HOST:PORT/."""
+    """Serve the dashboard (HTML pages and their .json twins) over the store at http://HOST:PORT/: read-only unless
+    --review."""
     # Imported here, not at the top: the web stack (starlette, uvicorn) would slow every other command's start-up.
     import uvicorn
 
@@ -29,9 +34,14 @@ def serve(
     case = check_profile(profile)
     path = db_path(db)
     try:
-        web = create_app(path, profile=case, options=AppOptions(allowed_hosts=(host, *(allow_host or ()))))
+        web = create_app(path, profile=case, options=AppOptions(allowed_hosts=(host, *(allow_host or ())), review=review,
+                                                                bind=host, review_token=review_token))
     except FileNotFoundError as error:
         err.print(f"error: {error}", highlight=False)
         raise typer.Exit(1) from None
     err.print(f"serving {path} at http://{host}:{port}/ (JSON: add .json to a page's path; Ctrl-C stops)", highlight=False)
+    if review:
+        err.print("reviewing on: confirm/reject/correct on evidence items, add records from the article pages"
+                  + ("" if host == "127.0.0.1" or review_token else f"; writes refused: bound to {host} without --review-token"),
+                  highlight=False)
     uvicorn.run(web, host=host, port=port, log_level="warning")

@@ -43,6 +43,7 @@ SinceOption = typer.Option(None, "--since", help="Only articles published on or 
 UntilOption = typer.Option(None, "--until", help="Only articles published on or before YYYY-MM-DD.")
 SourceOption = typer.Option(None, "--source", help="Only articles of this source (exact name).")
 OfficialOption = typer.Option(None, "--official", help="Positions voiced by officials: yes, no or all.")
+ReviewedOption = typer.Option(None, "--reviewed", help="Records an analyst reviewed: yes (only those), no (only the others) or all.")
 
 
 def ingest_options(config: Optional[Path], nlp: Optional[bool], profile: Optional[str] = None) -> IngestOptions:
@@ -61,10 +62,10 @@ def check_profile(profile: Optional[str]) -> Optional[CaseProfile]:
 
 
 def parse_filters(*, since: Optional[str] = None, until: Optional[str] = None, source: Optional[str] = None,
-                  official: Optional[str] = None) -> Filters:
+                  official: Optional[str] = None, reviewed: Optional[str] = None) -> Filters:
     """The views' `Filters` from command-line options, or a clear usage error."""
     try:
-        return Filters.parse(since=since, until=until, source=source, official=official)
+        return Filters.parse(since=since, until=until, source=source, official=official, reviewed=reviewed)
     except FilterError as error:
         raise typer.BadParameter(str(error)) from None
 

@@ -90,15 +90,20 @@ def articles_table(rows, *, title: str) -> Table:
 def quotes_table(rows, *, title: str) -> Table:
     """A terminal table of quotes: speaker, country, cue, direct, text, article."""
     table = Table(title=title, show_lines=True)
-    for name in ("speaker", "country", "cue", "direct", "quote", "article"):
+    for name in ("speaker", "country", "cue", "direct", "quote", "article / id"):
         table.add_column(name, overflow="fold")
     for row in rows:
         q = row.record
         _add_plain_row(
             table, q.speaker or "(unnamed)", q.speaker_country or "-", q.cue or "-", "yes" if q.direct else "reported",
-            _cut(q.text, 200), f"{row.article_id}\n{row.published or ''}",
+            _cut(q.text, 200), record_where(row),
         )
     return table
+
+
+def record_where(row) -> str:
+    """Where a stored record is: its article id and date, its stable id (what a review names), its review."""
+    return "\n".join(x for x in (row.article_id, row.published, row.id, row.review and f"[{row.review}]") if x)
 
 
 def events_table(rows, *, title: str) -> Table:
@@ -118,12 +123,13 @@ def events_table(rows, *, title: str) -> Table:
 def positions_table(rows, *, title: str) -> Table:
     """A terminal table of positions (evidence): party, issue, stance, via, evidence, article."""
     table = Table(title=title, show_lines=True)
-    for name in ("party", "issue", "stance", "via", "evidence", "article"):
+    for name in ("party", "issue", "stance", "via", "evidence", "article / id"):
         table.add_column(name, overflow="fold")
     for e in rows:
         p = e.position
         via = (p.via or "-") + ("" if p.official else " (commentary)") + (" (reported)" if p.reported else "")
-        _add_plain_row(table, p.actor, p.issue, p.stance, via, _cut(p.text.strip(), LISTED), f"{e.article_id}\n{e.published or ''}")
+        where = "\n".join(x for x in (e.article_id, e.published, e.record_id, e.review and f"[{e.review}]") if x)
+        _add_plain_row(table, p.actor, p.issue, p.stance, via, _cut(p.text.strip(), LISTED), where)
     return table
 
 
@@ -199,7 +205,7 @@ def _evidence(ref: EvidenceRef) -> Text:
     who = (ref.via or ref.actor or "") + (" (commentary)" if ref.official is False else "")
     text = Text(f"\u201c{_short(ref.text)}\u201d\n")
     text.append(f"{who} · {ref.source or 'unknown source'}, {ref.published or 'undated'} · {ref.article_id}"
-                f" [{ref.start}:{ref.end}]", style="dim")
+                f" [{ref.start}:{ref.end}]" + (f" · reviewed: {ref.review}" if ref.review else ""), style="dim")
     return text
 
 
@@ -261,4 +267,18 @@ def cited_quotes_table(view: Overview) -> Table:
     for q in view.top_quotes:
         table.add_row(Text(q.speaker), f"{q.articles} articles\n{q.sources} sources",
                       _evidence(q.citations[0]) if q.citations else Text(_short(q.text)))
+    return table
+
+
+def reviews_table(rows) -> Table:
+    """A terminal table of reviewed records (redline.review.ListedReview): id, type, verdict, values, evidence, who."""
+    orphans = sum(r.orphaned for r in rows)
+    table = Table(title=f"{len(rows)} reviewed records" + (f" ({orphans} orphaned)" if orphans else ""), show_lines=True)
+    for name in ("id", "type", "verdict", "values", "evidence", "who / when", "note"):
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        r = row.review
+        values = ", ".join(f"{k}={v}" for k, v in r.values.items() if k not in ("text", "start", "end")) or "-"
+        _add_plain_row(table, r.record_id, r.kind, r.verdict + (" (orphaned)" if row.orphaned else ""), values,
+                       _cut((row.text or "").strip(), 120), f"{r.who}\n{r.created}", r.note or "")
     return table

@@ -57,6 +57,8 @@ class Evidence:
     article_id: str
     source: str | None
     published: str | None
+    record_id: str | None = None  # the position's stable id (redline/store/reviews.py), when read from a store
+    review: str | None = None  # the latest analyst verdict on it (confirm, correct, add), None when unreviewed
 
 
 @dataclass(slots=True)

@@ -17,6 +17,9 @@ from redline.dedup import DedupOptions
 from redline.positions.model import Evidence
 from redline.records import Article
 from redline.store.migrate import migrate
+from redline.store.reviews import (
+    RECORD_TYPES, Review, apply_reviews, built, has_reviews, latest_reviews, record_id, span_rank_sql,
+)
 from redline.store.rows import (
     ARTICLE_FIELDS, ARTICLE_ROW_COLUMNS, STAGE_TABLES, article_from_row, article_row, from_row, insert_sql, to_row,
 )
@@ -136,27 +139,92 @@ class Store:
             setattr(article, table, [from_row(table, r) for r in rows])
         return article
 
+    def article_records(self, article_id: str, table: str, *, keep_rejected: bool = False) -> list[StoredRecord]:
+        """One article's records of a reviewed table (quotes, events, positions) with ids and reviews applied."""
+        rank = span_rank_sql(table, "r")
+        sql = (f"SELECT r.*, {rank}, {RECORD_ARTICLE} FROM {table} r JOIN articles a ON a.id = r.article_id"
+               " WHERE r.article_id = ? ORDER BY r.seq")
+        rows = [stored_record(table, row) for row in self.connection.execute(sql, (article_id,))]
+        reviews = self.reviews(RECORD_TYPES[table])
+        mine = {k: r for k, r in reviews.items() if r.article_id == article_id}
+        added = self.added_records(table, mine, first_copies=False)
+        return self.with_reviews(rows, mine, keep_rejected=keep_rejected) + added
+
     def quotes(self, *, actor: str | None = None, limit: int | None = None) -> Iterator[StoredRecord]:
         """Stored quotes in article order; `actor` keeps those whose speaker name contains it (any case)."""
-        sql = (f"SELECT q.*, {RECORD_ARTICLE} FROM quotes q JOIN articles a ON a.id = q.article_id"
-               " WHERE (? IS NULL OR q.speaker LIKE '%' || ? || '%') ORDER BY a.rowid, q.seq LIMIT ?")
-        for row in self.connection.execute(sql, (actor, actor, -1 if limit is None else limit)):
-            yield stored_record("quotes", row)
+        found = (r for r in self.stage_records("quotes", first_copies=False)
+                 if actor is None or actor.casefold() in (r.record.speaker or "").casefold())
+        for n, row in enumerate(found):
+            if limit is not None and n >= limit:
+                return
+            yield row
 
-    def stage_records(self, table: str, *, first_copies: bool = True) -> Iterator[StoredRecord]:
-        """Every record of a stage table (actors, quotes, events, positions) with its article, in article order."""
+    def stage_records(self, table: str, *, first_copies: bool = True, keep_rejected: bool = False) -> Iterator[StoredRecord]:
+        """Every record of a stage table (actors, quotes, events, positions) with its article, in article order.
+
+        This is where the analysts' reviews apply (quotes, events, positions): rejected records are left out
+        (kept and marked with `keep_rejected`), corrected ones carry the corrected values, added ones follow the
+        extracted records; each record carries its stable `id` and its latest verdict as `review`.
+        """
         if table not in STAGE_TABLES:
             raise ValueError(f"unknown table {table!r}; one of {', '.join(STAGE_TABLES)}")
         where = "WHERE a.duplicate_of IS NULL" if first_copies else ""
-        sql = (f"SELECT r.*, {RECORD_ARTICLE} FROM {table} r JOIN articles a ON a.id = r.article_id"
+        rank = f", {span_rank_sql(table, 'r')}" if table in RECORD_TYPES else ""
+        sql = (f"SELECT r.*{rank}, {RECORD_ARTICLE} FROM {table} r JOIN articles a ON a.id = r.article_id"
                f" {where} ORDER BY a.rowid, r.seq")
-        for row in self.connection.execute(sql):
-            yield stored_record(table, row)
+        rows = (stored_record(table, row) for row in self.connection.execute(sql))
+        if table not in RECORD_TYPES:
+            yield from rows
+            return
+        reviews = self.reviews(RECORD_TYPES[table])
+        yield from self.with_reviews(list(rows), reviews, keep_rejected=keep_rejected)
+        yield from self.added_records(table, reviews, first_copies=first_copies)
+
+    def reviews(self, kind: str | None = None) -> dict[str, Review]:
+        """The latest review of each record (of one record type when `kind` is given), by record id."""
+        return latest_reviews(self.connection, kind)
+
+    def with_reviews(self, rows: list[StoredRecord], reviews: dict[str, Review], *,
+                  keep_rejected: bool = False) -> list[StoredRecord]:
+        """Stored records with the analysts' reviews applied (rejected ones out unless `keep_rejected`)."""
+        return apply_reviews(rows, reviews, keep_rejected=keep_rejected) if reviews else rows
+
+    def added_records(self, table: str, reviews: dict[str, Review] | None = None, *,
+                      first_copies: bool = True) -> list[StoredRecord]:
+        """Records analysts added (verdict `add`) that the extractor did not produce, with their articles."""
+        kind = RECORD_TYPES[table]
+        reviews = self.reviews(kind) if reviews is None else reviews
+        adds = [r for r in reviews.values() if r.verdict == "add" and r.kind == kind]
+        if not adds:
+            return []
+        taken = set(self.record_ids(table, {r.article_id for r in adds}))
+        found = []
+        for review in adds:
+            if review.record_id in taken:
+                continue  # re-extraction now produces it: apply_reviews gave it the added values
+            row = self.connection.execute(f"SELECT {RECORD_ARTICLE}, a.duplicate_of FROM articles a WHERE a.id = ?",
+                                          (review.article_id,)).fetchone()
+            if row is None or (first_copies and row["duplicate_of"]):
+                continue
+            found.append(StoredRecord(article_id=review.article_id, record=built(STAGE_TABLES[table], review.values),
+                                      title=row["article_title"], published=row["article_published"],
+                                      source=row["article_source"], id=review.record_id, review="add"))
+        return found
+
+    def record_ids(self, table: str, article_ids: set[str] | None = None) -> list[str]:
+        """The stable ids of the extracted records of a table (of the given articles only, when given)."""
+        kind = RECORD_TYPES[table]
+        sql = f"SELECT r.article_id, r.start, r.end, {span_rank_sql(table, 'r')} FROM {table} r"
+        rows = self.connection.execute(sql).fetchall() if article_ids is None else [
+            row for a in sorted(article_ids)
+            for row in self.connection.execute(sql + " WHERE r.article_id = ?", (a,))]
+        return [record_id(kind, r["article_id"], r["start"], r["end"], r["span_rank"]) for r in rows]
 
     def evidence(self) -> list[Evidence]:
         """Every stored position of a first copy, with the article it came from: the analysis's input."""
         return [
-            Evidence(position=r.record, article_id=r.article_id, source=r.source, published=r.published)
+            Evidence(position=r.record, article_id=r.article_id, source=r.source, published=r.published,
+                     record_id=r.id, review=r.review)
             for r in self.stage_records("positions")
         ]
 
@@ -186,8 +254,9 @@ class Store:
 
     def data_version(self) -> str:
         """A token that changes whenever rows are added to or removed from the store (for caches of views)."""
+        tables = ("articles", *STAGE_TABLES, *(("reviews",) if has_reviews(self.connection) else ()))
         parts = [self.connection.execute(f"SELECT count(*), coalesce(max(rowid), 0) FROM {table}").fetchone()
-                 for table in ("articles", *STAGE_TABLES)]
+                 for table in tables]
         return "-".join(f"{count}.{top}" for count, top in parts)
 
     def has_search(self) -> bool:
@@ -246,19 +315,27 @@ class Store:
         """Quotes of first copies whose speaker is one of `speakers` (exact names), newest articles first."""
         if not speakers:
             return []
-        sql = (f"SELECT q.*, {RECORD_ARTICLE} FROM quotes q JOIN articles a ON a.id = q.article_id"
+        sql = (f"SELECT q.*, {span_rank_sql('quotes', 'q')}, {RECORD_ARTICLE} FROM quotes q"
+               f" JOIN articles a ON a.id = q.article_id"
                f" WHERE a.duplicate_of IS NULL AND q.speaker IN ({', '.join('?' for _ in speakers)})"
                " ORDER BY a.published DESC, a.rowid DESC, q.seq LIMIT ?")
-        return [stored_record("quotes", row) for row in self.connection.execute(sql, (*speakers, limit))]
+        reviews = self.reviews("quote")
+        rows = self.with_reviews([stored_record("quotes", row) for row in self.connection.execute(sql, (*speakers, limit))],
+                              reviews)
+        # a correction can give a quote another speaker: keep only those still spoken by one of `speakers`
+        rows = [r for r in rows if r.record.speaker in speakers]
+        return rows + [r for r in self.added_records("quotes", reviews) if r.record.speaker in speakers]
 
     def actor_events(self, name: str, *, limit: int) -> list[StoredRecord]:
         """Events of first copies naming `name` exactly as a source or target actor, newest articles first."""
         needle = f"%{json.dumps(name)}%"
-        sql = (f"SELECT e.*, {RECORD_ARTICLE} FROM events e"
+        sql = (f"SELECT e.*, {span_rank_sql('events', 'e')}, {RECORD_ARTICLE} FROM events e"
                " JOIN articles a ON a.id = e.article_id WHERE a.duplicate_of IS NULL AND (e.source LIKE ? OR e.target LIKE ?)"
                " ORDER BY coalesce(e.date, a.published) DESC, a.rowid DESC, e.seq LIMIT ?")
         rows = self.connection.execute(sql, (needle, needle, limit * 2))
-        found = [stored_record("events", row) for row in rows]
+        reviews = self.reviews("event")
+        found = self.with_reviews([stored_record("events", row) for row in rows], reviews)
+        found += self.added_records("events", reviews)
         return [r for r in found if name in r.record.source or name in r.record.target][:limit]
 
 
@@ -307,17 +384,24 @@ class StoredRecord:
     title: str | None = None
     published: str | None = None
     source: str | None = None
+    id: str | None = None  # the stable record id (quotes, events, positions; redline/store/reviews.py)
+    review: str | None = None  # the latest analyst verdict on it; None when unreviewed
 
     def to_json(self) -> dict:
-        """The record as the JSON output contract names it, with its article's id, date and source."""
-        return {**self.record.to_json(), "article_id": self.article_id, "published": self.published,
+        """The record as the JSON output contract names it, with its id, review and article's id, date and source."""
+        ids = {"id": self.id, "review": self.review} if self.id is not None else {}
+        return {**ids, **self.record.to_json(), "article_id": self.article_id, "published": self.published,
                 "article_source": self.source}
 
 
 def stored_record(table: str, row: sqlite3.Row) -> StoredRecord:
-    """A stage record read with its article's title, date and source (selected as RECORD_ARTICLE)."""
-    return StoredRecord(article_id=row["article_id"], record=from_row(table, row), title=row["article_title"],
-                        published=row["article_published"], source=row["article_source"])
+    """A stage record read with its article's title, date and source (selected as RECORD_ARTICLE), and its
+    stable id when the row carries its `span_rank` (span_rank_sql)."""
+    record = from_row(table, row)
+    rid = (record_id(RECORD_TYPES[table], row["article_id"], record.start, record.end, row["span_rank"])
+           if table in RECORD_TYPES and "span_rank" in row.keys() else None)
+    return StoredRecord(article_id=row["article_id"], record=record, title=row["article_title"],
+                        published=row["article_published"], source=row["article_source"], id=rid)
 
 
 def _now() -> str:

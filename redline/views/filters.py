@@ -21,20 +21,23 @@ class Filters:
 
     `since`/`until` bound the article's publication date (inclusive, YYYY-MM-DD; an article with no
     date is kept only when neither bound is set); `source` keeps one source (exact, e.g. "guardian");
-    `official` keeps only positions voiced by officials (True) or only the others (False).
+    `official` keeps only positions voiced by officials (True) or only the others (False); `reviewed` keeps
+    only positions an analyst reviewed (True) or only the unreviewed ones (False).
     """
 
     since: str | None = None
     until: str | None = None
     source: str | None = None
     official: bool | None = None
+    reviewed: bool | None = None
 
     @classmethod
     def parse(cls, *, since: str | None = None, until: str | None = None, source: str | None = None,
-              official: str | bool | None = None) -> "Filters":
+              official: str | bool | None = None, reviewed: str | bool | None = None) -> "Filters":
         """Filters from user input (query string or CLI); raises FilterError with a clear reason."""
         return cls(since=parse_date(since, "since"), until=parse_date(until, "until"),
-                   source=(source or "").strip() or None, official=parse_official(official))
+                   source=(source or "").strip() or None, official=parse_official(official),
+                   reviewed=parse_official(reviewed, "reviewed"))
 
     def __post_init__(self) -> None:
         if self.since and self.until and self.since > self.until:
@@ -43,7 +46,8 @@ class Filters:
     @property
     def empty(self) -> bool:
         """True when the filters keep everything."""
-        return self.since is None and self.until is None and self.source is None and self.official is None
+        return (self.since is None and self.until is None and self.source is None and self.official is None
+                and self.reviewed is None)
 
     def keeps_article(self, published: str | None, source: str | None) -> bool:
         """Whether an article with this date and source passes the date and source filters."""
@@ -60,10 +64,14 @@ class Filters:
         """Whether a position passes every filter (its article's date and source, and its official flag)."""
         return self.keeps_article(published, source) and (self.official is None or official == self.official)
 
+    def keeps_review(self, verdict: str | None) -> bool:
+        """Whether a record with this latest review verdict (None: unreviewed) passes the `reviewed` filter."""
+        return self.reviewed is None or (verdict is not None) == self.reviewed
+
     def to_json(self) -> dict[str, Any]:
         """The filters as query parameters name them (unset ones left out)."""
         return {k: v for k, v in (("since", self.since), ("until", self.until), ("source", self.source),
-                                  ("official", self.official)) if v is not None}
+                                  ("official", self.official), ("reviewed", self.reviewed)) if v is not None}
 
 
 def parse_date(value: str | None, name: str) -> str | None:
@@ -82,15 +90,15 @@ def _bad_date(text: str, name: str) -> str:
     raise FilterError(f"{name}: {text[:40]!r} is not a date (use YYYY-MM-DD)")
 
 
-def parse_official(value: str | bool | None) -> bool | None:
-    """True/False from yes/no, true/false, 1/0, official/other; None when empty or "all"."""
+def parse_official(value: str | bool | None, name: str = "official") -> bool | None:
+    """True/False from yes/no, true/false, 1/0, official/other (reviewed/unreviewed); None when empty or "all"."""
     if value is None or isinstance(value, bool):
         return value
     text = str(value).strip().lower()
     if text in ("", "all", "any"):
         return None
-    if text in ("1", "true", "yes", "official"):
+    if text in ("1", "true", "yes", "official", "reviewed"):
         return True
-    if text in ("0", "false", "no", "other", "unofficial"):
+    if text in ("0", "false", "no", "other", "unofficial", "unreviewed"):
         return False
-    raise FilterError(f"official: {text[:20]!r} is not one of yes, no, all")
+    raise FilterError(f"{name}: {text[:20]!r} is not one of yes, no, all")

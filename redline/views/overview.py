@@ -58,6 +58,8 @@ class EvidenceRef:
     start: int
     end: int
     reported: bool | None = None
+    id: str | None = None  # the record's stable id (what a review names)
+    review: str | None = None  # its latest analyst verdict (confirm, correct, add), None when unreviewed
 
     def to_json(self) -> dict[str, Any]:
         """The reference as a plain dict."""
@@ -218,7 +220,7 @@ class _Read:
 def _kept_positions(store: Store, filters: Filters) -> list[StoredRecord]:
     """Stored positions of first copies that pass the filters (with their article's title, date, source)."""
     return [r for r in store.stage_records("positions")
-            if filters.keeps_position(r.published, r.source, bool(r.record.official))]
+            if filters.keeps_position(r.published, r.source, bool(r.record.official)) and filters.keeps_review(r.review)]
 
 
 def filtered_analysis(store: Store, *, filters: Filters = Filters(), profile: CaseProfile | None = None) -> Analysis:
@@ -228,7 +230,8 @@ def filtered_analysis(store: Store, *, filters: Filters = Filters(), profile: Ca
 
 def _analysis(rows: list[StoredRecord], profile: CaseProfile | None) -> Analysis:
     """The deal space over stored position rows."""
-    evidence = [Evidence(position=r.record, article_id=r.article_id, source=r.source, published=r.published) for r in rows]
+    evidence = [Evidence(position=r.record, article_id=r.article_id, source=r.source, published=r.published,
+                         record_id=r.id, review=r.review) for r in rows]
     return deal_space(evidence, profile=profile)
 
 
@@ -315,7 +318,7 @@ def evidence_ref(e: Evidence, titles: dict[str, str | None]) -> EvidenceRef:
     p = e.position
     return EvidenceRef(article_id=e.article_id, title=titles.get(e.article_id), source=e.source, published=e.published,
                        actor=p.actor, via=p.via, stance=p.stance, official=bool(p.official), text=p.text,
-                       start=p.start, end=p.end, reported=bool(p.reported))
+                       start=p.start, end=p.end, reported=bool(p.reported), id=e.record_id, review=e.review)
 
 
 def strongest_first(evidence: list[Evidence]) -> list[Evidence]:

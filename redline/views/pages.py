@@ -191,7 +191,7 @@ def party_view(store: Store, name: str, *, filters: Filters = Filters(), profile
                             sources=s.sources, evidence=_party_on_issue(name, s, titles, options.party_evidence).evidence)
                  for i, s in held]
     voices = sorted({e.position.via for e in evidence if e.position.via} - {name})
-    keep = lambda r: filters.keeps_article(r.published, r.source)  # noqa: E731
+    keep = lambda r: filters.keeps_article(r.published, r.source) and filters.keeps_review(r.review)  # noqa: E731
     quotes = [r for r in store.actor_quotes([name, *voices], limit=options.party_quotes * 4) if keep(r)]
     events = [r for r in store.actor_events(name, limit=options.party_events * 4) if keep(r)]
     if not positions and not quotes and not events:
@@ -202,9 +202,10 @@ def party_view(store: Store, name: str, *, filters: Filters = Filters(), profile
 
 
 def _record_item(stored) -> RecordItem:
-    """A StoredRecord as a RecordItem."""
+    """A StoredRecord as a RecordItem (its record's JSON with its stable id and review)."""
     return RecordItem(article_id=stored.article_id, title=stored.title, source=stored.source,
-                      published=stored.published, record=stored.record.to_json())
+                      published=stored.published, record={"id": stored.id, "review": stored.review,
+                                                          **stored.record.to_json()})
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,16 +282,19 @@ def article_view(store: Store, article_id: str, *, highlight: str | None = None)
     if article is None:
         raise ViewNotFound(f"unknown article {article_id[:80]!r}")
     chosen = parse_highlight(highlight, len(article.text))
-    spans = ([Span("quote", q.start, q.end, f"quote: {q.speaker or 'unnamed'}") for q in article.quotes]
-             + [Span("event", e.start, e.end, f"event: {e.type} ({e.status})") for e in article.events]
-             + [Span("position", p.start, p.end, f"position: {p.actor} {p.stance} on {p.issue}") for p in article.positions])
+    # the records as reviewed: rejected ones are listed (marked, so the rejection can be undone) but not marked in the text
+    found = {t: store.article_records(article_id, t, keep_rejected=True) for t in ("quotes", "events", "positions")}
+    live = {t: [r.record for r in rows if r.review != "reject"] for t, rows in found.items()}
+    spans = ([Span("quote", q.start, q.end, f"quote: {q.speaker or 'unnamed'}") for q in live["quotes"]]
+             + [Span("event", e.start, e.end, f"event: {e.type} ({e.status})") for e in live["events"]]
+             + [Span("position", p.start, p.end, f"position: {p.actor} {p.stance} on {p.issue}") for p in live["positions"]])
+    listed = {t: [{"id": r.id, "review": r.review, **r.record.to_json()} for r in rows] for t, rows in found.items()}
     return ArticleView(
         id=article.id, title=article.title, published=article.published, source=article.source, url=article.url,
         language=article.language, duplicate_of=article.duplicate_of, text=article.text,
         blocks=cut_text(article.text, spans, chosen), highlight=chosen,
-        quotes=[q.to_json() for q in article.quotes], events=[e.to_json() for e in article.events],
-        positions=[p.to_json() for p in article.positions],
-        counts={"quote": len(article.quotes), "event": len(article.events), "position": len(article.positions)},
+        quotes=listed["quotes"], events=listed["events"], positions=listed["positions"],
+        counts={"quote": len(live["quotes"]), "event": len(live["events"]), "position": len(live["positions"])},
     )
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from redline.store import Store
 from redline.store.db import RECORD_ARTICLE, StoredRecord, stored_record
+from redline.store.reviews import RECORD_TYPES, has_reviews, span_rank_sql
 from redline.views.filters import Filters
 
 _KEEP = (" AND a.duplicate_of IS NULL AND (:source IS NULL OR a.source = :source)"
@@ -25,6 +26,17 @@ _DAY = {
                " WHEN length(a.published) >= 10 THEN substr(a.published, 1, 10) END"),
     "quotes": "CASE WHEN length(a.published) >= 10 THEN substr(a.published, 1, 10) END",
 }
+
+
+# Records whose latest review rejects them leave the counts and lists (matched on article and span, in SQL).
+_NOT_REJECTED = (" AND NOT EXISTS (SELECT 1 FROM reviews v WHERE v.kind = '{kind}' AND v.article_id = r.article_id"
+                 " AND v.start = r.start AND v.end = r.end AND v.verdict = 'reject'"
+                 " AND v.id = (SELECT max(w.id) FROM reviews w WHERE w.record_id = v.record_id))")
+
+
+def _keep(store: Store, table: str) -> str:
+    """The filter clause for `table`: first copies within the filters, less the records analysts rejected."""
+    return _KEEP + (_NOT_REJECTED.format(kind=RECORD_TYPES[table]) if has_reviews(store.connection) else "")
 
 
 def _params(filters: Filters, **extra) -> dict:
@@ -48,7 +60,7 @@ class DayCounts:
 def day_counts(store: Store, table: str, filters: Filters) -> DayCounts:
     """Per-day counts of the kept records of `table` (events or quotes)."""
     sql = (f"SELECT {_DAY[table]} AS day, count(*) AS n FROM {table} r JOIN articles a ON a.id = r.article_id"
-           f" WHERE 1 = 1{_KEEP} GROUP BY day")
+           f" WHERE 1 = 1{_keep(store, table)} GROUP BY day")
     per_day: dict[str, int] = {}
     undated = 0
     for row in store.connection.execute(sql, _params(filters)):
@@ -70,10 +82,13 @@ class DatedRecord:
 def most_recent(store: Store, table: str, filters: Filters, *, limit: int) -> list[DatedRecord]:
     """The `limit` most recent dated records of `table` (events or quotes) within the filters, newest first
     (ties: by article id, then offset, both descending: the order the timeline sorts in, reversed)."""
-    sql = (f"SELECT r.*, {RECORD_ARTICLE}, {_DAY[table]} AS day FROM {table} r JOIN articles a ON a.id = r.article_id"
-           f" WHERE {_DAY[table]} IS NOT NULL{_KEEP} ORDER BY day DESC, r.article_id DESC, r.start DESC LIMIT :limit")
-    return [DatedRecord(day=row["day"], row=stored_record(table, row))
-            for row in store.connection.execute(sql, _params(filters, limit=limit))]
+    sql = (f"SELECT r.*, {span_rank_sql(table, 'r')}, {RECORD_ARTICLE}, {_DAY[table]} AS day FROM {table} r"
+           f" JOIN articles a ON a.id = r.article_id"
+           f" WHERE {_DAY[table]} IS NOT NULL{_keep(store, table)} ORDER BY day DESC, r.article_id DESC, r.start DESC LIMIT :limit")
+    rows = store.connection.execute(sql, _params(filters, limit=limit)).fetchall()
+    stored = store.with_reviews([stored_record(table, row) for row in rows], store.reviews(RECORD_TYPES[table]),
+                                keep_rejected=True)  # rejected ones were left out in SQL; keep the rows aligned
+    return [DatedRecord(day=row["day"], row=record) for row, record in zip(rows, stored)]
 
 
 _NON_WORD = re.compile(r"[\W_]+")
@@ -104,7 +119,7 @@ def most_cited(store: Store, filters: Filters, *, limit: int, min_words: int) ->
     Reads plain tuples (no record objects) and normalises each distinct text once, so it stays fast on large stores.
     """
     sql = ("SELECT r.rowid, r.article_id, r.speaker, r.text, coalesce(a.source, 'article:' || a.id)"
-           f" FROM quotes r JOIN articles a ON a.id = r.article_id WHERE r.speaker IS NOT NULL{_KEEP}")
+           f" FROM quotes r JOIN articles a ON a.id = r.article_id WHERE r.speaker IS NOT NULL{_keep(store, 'quotes')}")
     cursor = store.connection.cursor()
     cursor.row_factory = None
     exact: dict[tuple[str, str], list[tuple]] = {}
@@ -126,7 +141,8 @@ def quotes_at(store: Store, rowids: list[int]) -> list[StoredRecord]:
     found: list[StoredRecord] = []
     for n in range(0, len(rowids), 500):
         chunk = rowids[n:n + 500]
-        sql = (f"SELECT r.*, {RECORD_ARTICLE} FROM quotes r JOIN articles a ON a.id = r.article_id WHERE r.rowid IN ({', '.join('?' for _ in chunk)})"
-               " ORDER BY r.rowid")
+        sql = (f"SELECT r.*, {span_rank_sql('quotes', 'r')}, {RECORD_ARTICLE} FROM quotes r JOIN articles a ON a.id = r.article_id"
+               f" WHERE r.rowid IN ({', '.join('?' for _ in chunk)}) ORDER BY r.rowid")
         found += [stored_record("quotes", row) for row in store.connection.execute(sql, chunk)]
-    return found
+    # marks and corrections only: the rejected ones were left out of the groups already
+    return store.with_reviews(found, store.reviews("quote"), keep_rejected=True)

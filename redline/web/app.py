@@ -1,4 +1,5 @@
-"""The dashboard: a FastAPI app serving HTML pages and their JSON twins (same path + `.json`), read-only.
+"""The dashboard: a FastAPI app serving HTML pages and their JSON twins (same path + `.json`), read-only
+unless started with `review` (redline/web/review.py: POST forms, CSRF- and Origin-checked).
 
 Every route is GET; the store is opened read-only, one connection per server thread; expensive views
 (overview, analysis) are cached by the data version and the filters, so a reload after an ingest shows
@@ -26,6 +27,7 @@ from redline.views.filters import FilterError, Filters
 from redline.views.pages import PageOptions, ViewNotFound
 from redline.web.cache import ViewCache
 from redline.web.render import Renderer
+from redline.web.review import ReviewMode, install_review_routes
 from redline.web.stores import StorePool
 
 HERE = Path(__file__).resolve().parent
@@ -35,6 +37,9 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
+# In review mode the browser must name this dashboard as the Origin of its form posts (checked on every write);
+# under no-referrer it sends "Origin: null". same-origin still sends nothing to other sites.
+REVIEW_HEADERS = {**SECURITY_HEADERS, "Referrer-Policy": "same-origin"}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -45,6 +50,9 @@ class AppOptions:
     pages: PageOptions | None = None
     cache_entries: int | None = None
     allowed_hosts: tuple[str, ...] = ()  # Host names accepted besides web.yaml's localhost names
+    review: bool = False  # `redline serve --review`: confirm/reject/correct/add forms and their POST routes
+    bind: str = "127.0.0.1"  # the address the server listens on (writes beyond 127.0.0.1 need review_token)
+    review_token: str | None = None
 
 
 class Dashboard:
@@ -58,6 +66,8 @@ class Dashboard:
         self.cache = ViewCache(entries)
         self.renderer = Renderer()
         self.hosts = allowed_hosts(options.allowed_hosts)
+        self.review = ReviewMode(enabled=options.review, bind=options.bind, token=options.review_token or None)
+        self.renderer.env.globals["review"] = self.review  # the templates show review forms when it is enabled
 
     def cached(self, view: str, key: tuple, compute: Callable[[Store], Any]) -> Any:
         """`compute(store)` cached under the data version, the view's name and its parameters."""
@@ -120,6 +130,8 @@ def create_app(db_path: str | Path, *, profile=None, options: AppOptions | None 
     from redline.web.routes import install_routes
 
     install_routes(app, board)
+    if options.review:
+        install_review_routes(app, board, error_response=error_response)
     return app
 
 
@@ -147,7 +159,7 @@ def _install_guard(app: FastAPI, board: Dashboard) -> None:
                 async for _ in response.body_iterator:
                     pass
             response = Response(b"", status_code=response.status_code, headers=dict(response.headers))
-        for header, value in SECURITY_HEADERS.items():
+        for header, value in (REVIEW_HEADERS if board.review.enabled else SECURITY_HEADERS).items():
             response.headers.setdefault(header, value)
         return response
 

@@ -7,6 +7,9 @@ from urllib.parse import quote, urlencode, urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from redline.positions.model import STANCES
+from redline.web.review import ReviewMode
+
 STANCE_CLASSES = {"red_line": "red-line", "reject": "reject", "precondition": "precondition", "demand": "demand",
                   "open": "open", "offer": "offer"}
 STATUS_CLASSES = {"impasse": "impasse", "contested": "contested", "agenda": "agenda", "one-sided": "one-sided",
@@ -43,7 +46,8 @@ class Renderer:
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         self.env.globals.update(href=href, evidence_href=evidence_href, external_url=external_url,
                                 stance_class=lambda s: "stance-" + STANCE_CLASSES.get(s or "", "none"),
-                                status_class=lambda s: "status-" + STATUS_CLASSES.get(s or "", "unknown"))
+                                status_class=lambda s: "status-" + STATUS_CLASSES.get(s or "", "unknown"),
+                                stances=STANCES, review=ReviewMode())  # reviewing off unless the app enables it
 
     def page(self, template: str, **context: Any) -> str:
         """A template rendered with the context."""

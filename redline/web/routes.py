@@ -16,12 +16,14 @@ SINCE = Query(None, description="Only articles published on or after this day (Y
 UNTIL = Query(None, description="Only articles published on or before this day (YYYY-MM-DD).")
 SOURCE = Query(None, description="Only articles of this source (exact name).")
 OFFICIAL = Query(None, description="yes: only positions voiced by officials; no: only the others; all (default).")
+REVIEWED = Query(None, description="yes: only positions an analyst reviewed; no: only the unreviewed; all (default).")
 JSON_TAGS = ["JSON API"]
 
 
-def filters_of(since: str | None, until: str | None, source: str | None, official: str | None) -> Filters:
+def filters_of(since: str | None, until: str | None, source: str | None, official: str | None,
+               reviewed: str | None = None) -> Filters:
     """The filters from query parameters (FilterError with the reason when one is bad)."""
-    return Filters.parse(since=since, until=until, source=source, official=official)
+    return Filters.parse(since=since, until=until, source=source, official=official, reviewed=reviewed)
 
 
 def json_bytes(value: Any) -> bytes:
@@ -79,36 +81,36 @@ def install_routes(app: FastAPI, board) -> None:
     @app.get("/index.json", tags=JSON_TAGS, summary="Overview: stance matrix, impasses, openings, timeline",
              description="The dashboard's overview within the filters (the JSON twin of `/`).")
     def index_json(since: str | None = SINCE, until: str | None = UNTIL, source: str | None = SOURCE,
-                   official: str | None = OFFICIAL) -> Response:
-        return overview_page("json", filters_of(since, until, source, official))
+                   official: str | None = OFFICIAL, reviewed: str | None = REVIEWED) -> Response:
+        return overview_page("json", filters_of(since, until, source, official, reviewed))
 
     @app.get("/", include_in_schema=False)
     def index_html(since: str | None = None, until: str | None = None, source: str | None = None,
-                   official: str | None = None) -> Response:
-        return overview_page("html", filters_of(since, until, source, official))
+                   official: str | None = None, reviewed: str | None = None) -> Response:
+        return overview_page("html", filters_of(since, until, source, official, reviewed))
 
     @app.get("/issues/{issue:path}.json", tags=JSON_TAGS, summary="One issue: each party's stance and its evidence",
              description="404 for an issue the (filtered) analysis does not hold; `party` keeps one party's column.")
     def issue_json(issue: str, party: str | None = Query(None, description="Only this party's stance and evidence."),
                    since: str | None = SINCE, until: str | None = UNTIL, source: str | None = SOURCE,
-                   official: str | None = OFFICIAL) -> Response:
-        return issue_page("json", issue, party, filters_of(since, until, source, official))
+                   official: str | None = OFFICIAL, reviewed: str | None = REVIEWED) -> Response:
+        return issue_page("json", issue, party, filters_of(since, until, source, official, reviewed))
 
     @app.get("/issues/{issue:path}", include_in_schema=False)
     def issue_html(issue: str, party: str | None = None, since: str | None = None, until: str | None = None,
-                   source: str | None = None, official: str | None = None) -> Response:
-        return issue_page("html", issue, party, filters_of(since, until, source, official))
+                   source: str | None = None, official: str | None = None, reviewed: str | None = None) -> Response:
+        return issue_page("html", issue, party, filters_of(since, until, source, official, reviewed))
 
     @app.get("/parties/{name:path}.json", tags=JSON_TAGS, summary="One party or actor: positions, quotes, events",
              description="404 when the store holds no position, quote or event of this name.")
     def party_json(name: str, since: str | None = SINCE, until: str | None = UNTIL, source: str | None = SOURCE,
-                   official: str | None = OFFICIAL) -> Response:
-        return party_page("json", name, filters_of(since, until, source, official))
+                   official: str | None = OFFICIAL, reviewed: str | None = REVIEWED) -> Response:
+        return party_page("json", name, filters_of(since, until, source, official, reviewed))
 
     @app.get("/parties/{name:path}", include_in_schema=False)
     def party_html(name: str, since: str | None = None, until: str | None = None, source: str | None = None,
-                   official: str | None = None) -> Response:
-        return party_page("html", name, filters_of(since, until, source, official))
+                   official: str | None = None, reviewed: str | None = None) -> Response:
+        return party_page("html", name, filters_of(since, until, source, official, reviewed))
 
     @app.get("/articles/{article_id}.json", tags=JSON_TAGS, summary="One article: text, quotes, events, positions",
              description="`highlight=START-END` (offsets into the text) returns that stretch as `highlight`.")

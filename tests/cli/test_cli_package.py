@@ -16,7 +16,7 @@ COMMANDS = ["ingest", "extract", "articles", "quotes", "events", "positions", "m
 def test_cli_package_registers_each_command_once_in_help_order():
     names = [c.name or c.callback.__name__ for c in app.registered_commands]
     assert names == COMMANDS
-    assert [g.name for g in app.registered_groups] == ["profile"]
+    assert [g.name for g in app.registered_groups] == ["profile", "review"]
 
 
 def test_cli_package_python_m_lists_every_command():
@@ -25,4 +25,4 @@ def test_cli_package_python_m_lists_every_command():
     assert done.returncode == 0, done.stderr
     commands = done.stdout.split("Commands")[1]
     listed = [line.split()[1] for line in commands.splitlines() if line.startswith("│ ") and line[2].isalpha()]
-    assert listed == [*COMMANDS, "profile"]
+    assert listed == [*COMMANDS, "profile", "review"]

@@ -155,7 +155,8 @@ def test_views_overview_to_json_is_plain(examples_view):
     cell = next(iter(data["issues"][0]["cells"].values()))
     assert set(cell) == {"stance", "evidence_count", "sources", "official", "evidence"}
     assert {"article_id", "title", "source", "published", "actor", "via", "stance", "official", "text", "start",
-            "end", "reported"} == set(cell["evidence"][0])
+            "end", "reported", "id", "review"} == set(cell["evidence"][0])
+    assert cell["evidence"][0]["id"].startswith("p-") and cell["evidence"][0]["review"] is None
 
 
 CITED = "We will not give up our missile programme under any circumstances"
