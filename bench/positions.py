@@ -243,7 +243,8 @@ def corpus_eval(k: int = 5) -> dict:
 
 
 def _cross_validated() -> dict:
-    """The shipped model's out-of-fold scores (rules, rescored rules, learned) and vs the second annotator."""
+    """The shipped model's out-of-fold scores (rules, rescored rules, learned, combined; combined also with each
+    fold's threshold chosen on the other folds) and vs the second annotator."""
     from redline.positions.learned import PositionModel
 
     try:
@@ -252,7 +253,9 @@ def _cross_validated() -> dict:
         return {}
     cv = meta["cross_validation"]
     return {"pipeline": meta["config"]["pipeline"], "rules": cv["rules"]["folds"], "rescored": cv["rescored"]["folds"],
-            "learned": cv["model"]["folds"], "second_annotator": meta.get("second_annotator", {})}
+            "learned": cv["model"]["folds"], "combined": cv.get("combined", {}).get("folds", {}),
+            "combined_held_back": cv.get("combined", {}).get("held_back", {}).get("folds", {}),
+            "second_annotator": meta.get("second_annotator", {})}
 
 
 def _spread(values: list[float]) -> dict:
@@ -335,7 +338,7 @@ def _print(r: dict) -> None:
         print("  5 folds (in-sample for the model): " + ", ".join(f"{m} {v['mean']:.3f} ± {v['sd']:.3f}" for m, v in c["folds"].items()))
         for name, folds in c.get("cross_validated", {}).items():
             if isinstance(folds, dict) and "f1" in folds:
-                print(f"  cross-validated {name:9}: " + ", ".join(f"{m} {v['mean']:.3f} ± {v['sd']:.3f}" for m, v in folds.items()))
+                print(f"  cross-validated {name:18}: " + ", ".join(f"{m} {v['mean']:.3f} ± {v['sd']:.3f}" for m, v in folds.items()))
         pair = c.get("agreement", {}).get("pairwise", {}).get("exact", {}).get("second_vs_first")
         if pair:
             print(f"  annotators' agreement (exact): P {pair['precision']:.3f}  R {pair['recall']:.3f}  F1 {pair['f1']:.3f}")

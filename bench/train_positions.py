@@ -151,6 +151,7 @@ def cross_validate(parsed: Parsed, ids: list[str], golds: list[corpus.Record], t
     per_fold = _fold_scores(preds, folds, golds, texts)
     rule_fold = _fold_scores(parsed.rules, folds, golds, texts)
     rescored = _rescored(parsed, probs, folds, golds, texts)
+    combined = _combined(parsed, probs, rescored, folds, golds, texts)
     return {
         "temperature": temperature, "threshold": threshold, "threshold_sweep_f1": sweep,
         "model": {"pooled": corpus.score(preds, golds, texts), "family": corpus.score(preds, golds, texts, family=True),
@@ -158,8 +159,58 @@ def cross_validate(parsed: Parsed, ids: list[str], golds: list[corpus.Record], t
                   "by_corpus": _by_corpus(preds, golds, texts, ids),
                   "calibration": calibration(probs, parsed.y)},
         "rules": {"pooled": _short(corpus.score(parsed.rules, golds, texts)), "folds": _spread(rule_fold)},
-        "rescored": rescored,
+        "rescored": rescored, "combined": combined,
     }
+
+
+def _rescored_kept(parsed: Parsed, probs: np.ndarray, rescored: dict, articles: set[str] | None = None
+                   ) -> list[corpus.Record]:
+    """The rule positions (of the given articles, else all) the rescoring keeps at its threshold."""
+    pairs = [(r, row) for r, row in zip(parsed.rules, parsed.rule_rows) if articles is None or r.article in articles]
+    if not pairs:
+        return []
+    confidence = learned.platt(1.0 - probs[np.asarray([row for _, row in pairs]), 0], rescored["a"], rescored["b"])
+    return [r for (r, _), c in zip(pairs, confidence) if c >= rescored["threshold"]]
+
+
+def _combined(parsed: Parsed, probs: np.ndarray, rescored: dict, folds: list[list[str]],
+              golds: list[corpus.Record], texts: dict) -> dict:
+    """`pipeline: combined`: the rescored rule positions plus the model's positions for candidates the rules
+    did not find. The threshold of the model's own positions is the highest whose pooled out-of-fold F1 is
+    within `combine_tolerance` of the best (precision is preferred at equal F1). `held_back` scores each
+    fold at the threshold chosen on the other four folds alone (no labels of the test fold choose it)."""
+    kept = _rescored_kept(parsed, probs, rescored)
+    own = np.asarray(["rule" not in c.found_by for _, c in parsed.rows])
+    grid = [round(float(t), 2) for t in np.arange(0.10, 0.61, 0.05)]
+    preds = {t: kept + parsed.records(own, probs, t) for t in grid}
+    tolerance = float(learned.config()["combine_tolerance"])
+    per_fold = {t: _fold_scores(preds[t], folds, golds, texts) for t in grid}
+    sweep = {t: corpus.score(preds[t], golds, texts)["f1"] for t in grid}
+    threshold = max(t for t in grid if sweep[t] >= max(sweep.values()) - tolerance)
+    held_back, chosen = [], []
+    for i in range(len(folds)):
+        others = {t: float(np.mean([per_fold[t][j]["f1"] for j in range(len(folds)) if j != i])) for t in grid}
+        t_i = max(t for t in grid if others[t] >= max(others.values()) - tolerance)
+        chosen.append(t_i)
+        held_back.append(per_fold[t_i][i])
+    final = preds[threshold]
+    pooled = corpus.score(final, golds, texts)
+    return {"threshold": threshold, "threshold_sweep_f1": sweep, "pooled": _short(pooled),
+            "by_stance": pooled["by_stance"], "family": _short(corpus.score(final, golds, texts, family=True)),
+            "folds": _spread(per_fold[threshold]), "fold_scores": [_short(f) for f in per_fold[threshold]],
+            "held_back": {"thresholds": chosen, "folds": _spread(held_back)},
+            "by_corpus": _by_corpus(final, golds, texts, list(parsed.articles)),
+            "by_corpus_folds": _by_corpus_folds(final, folds, golds, texts)}
+
+
+def _by_corpus_folds(preds: list[corpus.Record], folds: list[list[str]], golds: list[corpus.Record],
+                     texts: dict) -> dict:
+    """Per corpus: mean and spread over folds of P/R/F1."""
+    out = {}
+    for name in sorted({corpus.corpus_of(a) for f in folds for a in f}):
+        mine = [[a for a in f if corpus.corpus_of(a) == name] for f in folds]
+        out[name] = _spread(_fold_scores([p for p in preds if corpus.corpus_of(p.article) == name], mine, golds, texts))
+    return out
 
 
 def _rescored(parsed: Parsed, probs: np.ndarray, folds: list[list[str]], golds: list[corpus.Record],
@@ -224,7 +275,7 @@ def calibration(probs: np.ndarray, y: np.ndarray, bins: int = 10) -> dict:
     return _binary_calibration(probs.max(axis=1), (probs.argmax(axis=1) == y).astype(np.float64), bins)
 
 
-def second_annotator(parsed: Parsed, texts: dict, threshold: float, temperature: float) -> dict:
+def second_annotator(parsed: Parsed, texts: dict, threshold: float, temperature: float, cv: dict) -> dict:
     """A model trained without the second annotator's articles, scored against that annotator."""
     if not corpus.SECOND_ANNOTATOR.exists():
         return {}
@@ -237,7 +288,12 @@ def second_annotator(parsed: Parsed, texts: dict, threshold: float, temperature:
     probs = learned.softmax(parsed.x @ w / temperature)
     preds = parsed.records(mask, probs, threshold)
     texts.update(corpus.load_texts(set(chosen)))
+    own = mask & np.asarray(["rule" not in c.found_by for _, c in parsed.rows])
+    combined = (_rescored_kept(parsed, probs, cv["rescored"], set(chosen))
+                + parsed.records(own, probs, cv["combined"]["threshold"]))
     return {"articles": chosen, "model": _short(corpus.score(preds, theirs, texts)),
+            "combined": _short(corpus.score(combined, theirs, texts)),
+            "combined_family": _short(corpus.score(combined, theirs, texts, family=True)),
             "model_family": _short(corpus.score(preds, theirs, texts, family=True)),
             "rules": _short(corpus.score([r for r in parsed.rules if r.article in chosen], theirs, texts))}
 
@@ -283,7 +339,7 @@ def main() -> int:
     ids = [a for a in ids if a in texts]
     parsed = Parsed(ids, texts, golds)
     cv = cross_validate(parsed, ids, golds, texts)
-    sa = second_annotator(parsed, texts, cv["threshold"], cv["temperature"])
+    sa = second_annotator(parsed, texts, cv["threshold"], cv["temperature"], cv)
     weights = train(parsed, np.ones(len(parsed.y), dtype=bool))
     meta = {"model": "redline positions softmax regression", "labels": list(learned.LABELS),
             "feature_width": learned.feature_width(), "config": learned.config(), "config_hash": config_hash(),
@@ -291,6 +347,7 @@ def main() -> int:
             "candidates": int(len(parsed.y)), "positive_candidates": int((parsed.y != 0).sum()),
             "temperature": cv["temperature"], "threshold": cv["threshold"], "cross_validation": cv,
             "rescore": {k: cv["rescored"][k] for k in ("a", "b", "threshold")},
+            "combine": {"threshold": cv["combined"]["threshold"]},
             "second_annotator": sa, "train_seconds": round(time.perf_counter() - started, 1)}
     if not args.no_write:
         out = Path(args.out)
@@ -302,12 +359,13 @@ def main() -> int:
     else:
         m, r = cv["model"], cv["rules"]
         print(f"{len(ids)} articles, {len(golds)} gold, {meta['candidates']} candidates ({meta['positive_candidates']} positive)")
-        for name, s in (("learned", m["folds"]), ("rescored", cv["rescored"]["folds"]), ("rules", r["folds"])):
+        for name, s in (("learned", m["folds"]), ("rescored", cv["rescored"]["folds"]), ("rules", r["folds"]),
+                        ("combined", cv["combined"]["folds"]), ("combined held-back", cv["combined"]["held_back"]["folds"])):
             print(f"  {name} 5-fold: " + ", ".join(f"{k} {v['mean']:.3f} ± {v['sd']:.3f}" for k, v in s.items()))
         print(f"  model pooled P {m['pooled']['precision']} R {m['pooled']['recall']} F1 {m['pooled']['f1']}; "
               f"threshold {cv['threshold']}, temperature {cv['temperature']}, ECE {m['calibration']['ece']}")
         if sa.get("model"):
-            print(f"  vs second annotator: model {sa['model']}, rules {sa['rules']}")
+            print(f"  vs second annotator: model {sa['model']}, combined {sa['combined']}, rules {sa['rules']}")
         print(f"  {meta['train_seconds']} s")
     return 0
 

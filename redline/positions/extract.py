@@ -65,6 +65,12 @@ def extract_positions(doc: Doc, actors, quotes, *, published: str | None = None,
     if model_config()["pipeline"] == "rescored":
         # the rules find; the model gives each finding a calibrated confidence and drops the unlikely ones
         return model.rescore(doc, actors, quotes, rules, resolver=resolver)
+    if model_config()["pipeline"] == "combined" and profile is None:
+        # the rules' findings the model keeps, and the model's own for the holders the rules found nothing for
+        return _unique(model.combine(doc, actors, quotes, rules, published=published, resolver=resolver))
+    if model_config()["pipeline"] == "combined":
+        # a case profile's issue keys come from the rules' issue matching: the model's own findings have none
+        return model.rescore(doc, actors, quotes, rules, resolver=resolver)
     # the learned classifier decides, over the rules' findings and the other holders of each sentence
     return _unique(model.predict(doc, actors, quotes, rules, published=published, issues_from_rules=profile is not None,
                                  resolver=resolver))

@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from scipy import sparse
 from spacy.tokens import Doc, Span
 
 from redline.datafiles import load_data_yaml
@@ -257,6 +258,7 @@ class PositionModel:
         self.temperature = float(meta.get("temperature", 1.0))
         self.threshold = float(meta.get("threshold", config()["threshold"]))
         self.rescoring = meta.get("rescore", {"a": 1.0, "b": 0.0, "threshold": config()["threshold"]})
+        self.combining = meta.get("combine", {"threshold": self.threshold})
 
     @classmethod
     def load(cls, folder: Path = MODEL_DIR) -> PositionModel:
@@ -296,7 +298,25 @@ class PositionModel:
         cands = [c for c in candidates(doc, actors, quotes, rule_positions, resolver=resolver) if "rule" in c.found_by]
         if not cands:
             return []
+        return self._rescored(cands, self.probabilities(features(cands, doc)), rule_positions, threshold)
+
+    def combine(self, doc: Doc, actors, quotes, rule_positions: list[Position], *, published: str | None = None,
+                resolver: HolderResolver | None = None) -> list[Position]:
+        """`pipeline: combined`: the rules' positions the model keeps (as `rescore`), and the model's own
+        positions for the holders the rules found nothing for (as `predict`, at the combined threshold)."""
+        cands = candidates(doc, actors, quotes, rule_positions, resolver=resolver)
+        if not cands:
+            return []
         probs = self.probabilities(features(cands, doc))
+        ruled = [i for i, c in enumerate(cands) if "rule" in c.found_by]
+        kept = self._rescored([cands[i] for i in ruled], probs[ruled], rule_positions, None) if ruled else []
+        limit = float(self.combining["threshold"])
+        return kept + [p for c, row in zip(cands, probs) if "rule" not in c.found_by
+                       for k in kept_stances(row, limit) for p in scored(c, LABELS[k], float(row[k]), published)]
+
+    def _rescored(self, cands: list[Candidate], probs: np.ndarray, rule_positions: list[Position],
+                  threshold: float | None) -> list[Position]:
+        """The rule positions whose candidate's calibrated confidence clears the threshold."""
         limit = float(self.rescoring["threshold"]) if threshold is None else threshold
         kept = []
         for p in rule_positions:
@@ -363,9 +383,9 @@ def scored(c: Candidate, stance: str, confidence: float, published: str | None) 
 
 @lru_cache(maxsize=1)
 def shipped_model() -> PositionModel | None:
-    """The shipped model when the config puts it in the pipeline (`pipeline: learned` or `rescored`) and it
-    is present."""
-    if config().get("pipeline") not in ("learned", "rescored"):
+    """The shipped model when the config puts it in the pipeline (`pipeline: learned`, `rescored` or
+    `combined`) and it is present."""
+    if config().get("pipeline") not in ("learned", "rescored", "combined"):
         return None
     try:
         return PositionModel.load()
@@ -389,7 +409,9 @@ def fit(x: np.ndarray, y: np.ndarray, *, l2: float, epochs: int, rate: float, no
     """
     n, d = x.shape
     k = len(LABELS)
-    x = np.asarray(x, dtype=np.float32)
+    # most columns are hashed word indicators: a sparse matrix makes each step several times cheaper
+    x = sparse.csr_matrix(np.asarray(x, dtype=np.float32))
+    xt = x.T.tocsr()
     w = np.zeros((d, k), dtype=np.float32)
     onehot = np.eye(k, dtype=np.float32)[y]
     sample = np.where(y == 0, none_weight, 1.0).astype(np.float32)[:, None]
@@ -398,7 +420,7 @@ def fit(x: np.ndarray, y: np.ndarray, *, l2: float, epochs: int, rate: float, no
     mask = np.ones((d, 1), dtype=np.float32)
     mask[bias] = 0.0
     for step in range(1, epochs + 1):
-        grad = x.T @ ((softmax(x @ w) - onehot) * sample) / n + l2 * w * mask
+        grad = np.asarray(xt @ ((softmax(x @ w) - onehot) * sample)) / n + l2 * w * mask
         m = 0.9 * m + 0.1 * grad
         v = 0.999 * v + 0.001 * grad * grad
         w -= (rate * (m / (1 - 0.9 ** step)) / (np.sqrt(v / (1 - 0.999 ** step)) + 1e-8)).astype(np.float32)

@@ -1,7 +1,11 @@
 """The position bench on the hand-annotated Guardian Syria set (skipped without ../shared): floors pinned
 a little under the measured scores, for open mode and for the keyword-cue baseline's ceiling.
 
-Measured (open mode): P 0.871, R 0.607; baseline P 0.349, R 0.308.
+Measured (open mode): P 0.811, R 0.692 with the shipped `combined` pipeline (the rules alone: P 0.871,
+R 0.607); baseline P 0.349, R 0.308. This set is dev-only (the rules were written on it, under the older
+definition), so its precision floor follows the shipped pipeline's trade: the model's own positions for
+holders the rules missed raise recall here and out of fold (tests/positions/test_positions_learned.py gates
+the cross-validated scores, which are what measure generalisation).
 """
 
 from __future__ import annotations
@@ -23,8 +27,8 @@ def test_open_mode_meets_floors(shared):
     result = bench.run(folder, bench.GOLD)
     assert result["articles"] == 15 and not result["missing"]
     ours = result["ours"]
-    assert ours["precision"] >= 0.84, ours
-    assert ours["recall"] >= 0.57, ours
+    assert ours["precision"] >= 0.78, ours
+    assert ours["recall"] >= 0.65, ours
     assert result["ours_strict"]["recall"] >= 0.57
     # the extractor must stay well ahead of the keyword baseline it is compared with
     assert ours["f1"] >= result["baseline"]["f1"] + 0.3
