@@ -1,6 +1,6 @@
 """Train the learned position classifier, cross-validated, and write the shipped model (`make train`).
 
-    python bench/train_positions.py [--extra FILE ...] [--out DIR] [--json] [--no-write]
+    python bench/train_positions.py [--extra FILE ... [--extra-db STORE]] [--out DIR] [--json] [--no-write]
 
 1. Reads the annotated corpus (bench/gold/positions/corpus: each article's first listed annotator) and any
    `--extra` files in the same guideline format (e.g. an analyst's corrections written as records), and
@@ -48,6 +48,17 @@ from redline.quotes import extract_quotes  # noqa: E402
 def sha256(path: Path) -> str:
     """The SHA-256 of a file's bytes."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def store_texts(db: str | None, wanted: set[str]) -> dict[str, str]:
+    """The texts of the wanted articles from a redline store (an analyst's reviewed store), by article id."""
+    if not db or not wanted:
+        return {}
+    from redline.store import Store  # only when training from a store's reviews
+
+    with Store(db, readonly=True) as store:
+        found = {a: store.article(a) for a in sorted(wanted)}
+    return {a: article.text for a, article in found.items() if article is not None}
 
 
 def data_hashes(folder: Path, extra: list[Path]) -> dict[str, str]:
@@ -319,6 +330,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", default=str(corpus.CORPUS), help="the annotated corpus folder")
     parser.add_argument("--extra", action="append", default=[], help="more annotations in the guideline format")
+    parser.add_argument("--extra-db", help="a redline store holding the articles the --extra files name "
+                        "(e.g. the store `redline review export --format annotations` was run on)")
     parser.add_argument("--out", default=str(learned.MODEL_DIR), help="where the model is written")
     parser.add_argument("--json", action="store_true", help="print the meta as JSON")
     parser.add_argument("--no-write", action="store_true", help="cross-validate only; write no model")
@@ -336,6 +349,11 @@ def main() -> int:
     if not texts:
         print("shared data not found; cannot train", file=sys.stderr)
         return 1
+    texts.update(store_texts(args.extra_db, set(ids) - set(texts)))
+    missing = sorted(set(ids) - set(texts))
+    if missing:
+        print(f"{len(missing)} annotated article(s) not found in the corpus or --extra-db; their records are "
+              f"skipped: {', '.join(missing[:5])}{' …' if len(missing) > 5 else ''}", file=sys.stderr)
     ids = [a for a in ids if a in texts]
     parsed = Parsed(ids, texts, golds)
     cv = cross_validate(parsed, ids, golds, texts)

@@ -168,12 +168,15 @@ def full_pipeline(
 ) -> Iterator[DocumentOutcome | Problem]:
     """`run_pipeline` followed, when options.nlp is on, by the NLP stages (spaCy, actors, quotes)."""
     outcomes = run_pipeline(paths, options=options, summary=summary, **kwargs)
-    return with_nlp(outcomes, options=options, input_bytes=sum(f.size for f in expand_inputs(paths).files))
+    return with_nlp(outcomes, options=options, summary=summary,
+                    input_bytes=sum(f.size for f in expand_inputs(paths).files))
 
 
-def with_nlp(outcomes: Iterable[DocumentOutcome | Problem], *, options: IngestOptions,
+def with_nlp(outcomes: Iterable[DocumentOutcome | Problem], *, options: IngestOptions, summary: RunSummary,
              input_bytes: int) -> Iterable[DocumentOutcome | Problem]:
-    """The outcomes through the NLP stages (spaCy, actors, quotes, events, positions) when options.nlp is on."""
+    """The outcomes through the NLP stages (spaCy, actors, quotes, events, positions) when options.nlp is on;
+    the problems those stages meet (an article cut for the parser, an analysis over its time budget) go
+    into `summary`."""
     if not options.nlp:
         return outcomes
 

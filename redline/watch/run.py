@@ -211,7 +211,7 @@ def _fetch_and_store(store: Store, state: WatchState, fetcher: Fetcher, jobs: li
         outcomes = with_nlp(
             document_outcomes(pages, options=config.ingest, dedup=store.deduplicator(config.ingest.dedup),
                               already_stored=store.has_document, summary=summary),
-            options=config.ingest, input_bytes=0)
+            options=config.ingest, summary=summary, input_bytes=0)
         batch: list[DocumentOutcome] = []
         for outcome in outcomes:
             if isinstance(outcome, DocumentOutcome):

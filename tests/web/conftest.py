@@ -76,3 +76,21 @@ def output_dir() -> Path:
     """test-output/ at the repository root (gitignored), for screenshots."""
     OUTPUT.mkdir(exist_ok=True)
     return OUTPUT
+
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Debian Chromium driven by playwright, or a skip saying how to install it."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} missing: install it with `sudo apt-get install chromium` (or run `make test` as root)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("playwright missing: pip install -e '.[dev]' (or `make test`)")
+    with sync_playwright() as pw:
+        launched = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

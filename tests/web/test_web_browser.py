@@ -12,24 +12,7 @@ import pytest
 from redline.web.app import create_app
 from redline.web.background import BackgroundServer
 
-from .conftest import CHROMIUM, HOSTILE  # noqa: F401
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Headless Chromium, or a skip saying how to install it."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} missing: install it with `sudo apt-get install chromium` (or run `make test` as root)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("playwright missing: pip install -e '.[dev]' (or `make test`)")
-    with sync_playwright() as pw:
-        launched = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+from .conftest import HOSTILE  # noqa: F401
 
 
 @pytest.fixture(scope="module")

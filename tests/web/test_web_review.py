@@ -13,25 +13,9 @@ import pytest
 from redline.web.app import AppOptions, create_app
 from redline.web.background import BackgroundServer
 
-from .conftest import CHROMIUM, ROOT
+from .conftest import ROOT
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 SCREENSHOT = ROOT / "docs" / "img" / "review-issue.png"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Headless Chromium, or a skip saying how to install it."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} missing: install it with `sudo apt-get install chromium`")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("playwright missing: pip install -e '.[dev]'")
-    with sync_playwright() as pw:
-        launched = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture
