@@ -228,13 +228,14 @@ def issue_phrase(c: Candidate) -> tuple[str, int, int]:
     """
     sent, limit = c.sentence, int(config()["issue_max_words"])
     root = sent.root
+    noun_chunks = list(sent.noun_chunks)  # spaCy recomputes them on every iteration: once per candidate
     for token in _objects(root):
-        chunk = next((nc for nc in sent.noun_chunks if nc.start <= token.i < nc.end), None)
+        chunk = next((nc for nc in noun_chunks if nc.start <= token.i < nc.end), None)
         span = chunk if chunk is not None else sent.doc[token.left_edge.i: token.right_edge.i + 1]
         if len(span) <= limit:
             return span.text, span.start_char, span.end_char
     holder = c.holder.party.lower()
-    chunks = [nc for nc in sent.noun_chunks if nc.root.pos_ != "PRON" and holder not in nc.text.lower() and len(nc) <= limit]
+    chunks = [nc for nc in noun_chunks if nc.root.pos_ != "PRON" and holder not in nc.text.lower() and len(nc) <= limit]
     if chunks:
         best = max(chunks, key=len)
         return best.text, best.start_char, best.end_char
