@@ -219,3 +219,25 @@ def test_review_command_review_lands_while_ingest_runs(seeds_db, tmp_path):
     again = redline("ingest", str(examples / "pages"), str(examples / "feed.jsonl"), "--db", str(db))
     assert "0 articles" in again.stderr  # the interrupted-free run stored everything: a re-run adds nothing
     assert target not in {p["id"] for p in positions(db)}
+
+
+def test_review_command_annotations_export_joins_its_texts_for_training(seeds_db, tmp_path):
+    """`review export --format annotations` + `make train EXTRA="--extra FILE --extra-db DB"`: every exported
+    record names an article the training script finds in the store, and its offsets cut its evidence there."""
+    from bench_module import load_bench
+
+    listed = positions(seeds_db)
+    corrected = redline("review", "correct", listed[1]["id"], "--stance", "red_line", "--db", str(seeds_db))
+    assert corrected.returncode == 0, corrected.stderr
+    out = tmp_path / "mine.jsonl"
+    done = redline("review", "export", "--format", "annotations", "--out", str(out), "--db", str(seeds_db))
+    assert done.returncode == 0, done.stderr
+    train = load_bench("train_positions")
+    records = load_bench("positions_corpus").load_records(out)
+    assert records, "the corrections exported no record"
+    texts = train.store_texts(str(seeds_db), {r.article for r in records} | {"not-an-article"})
+    assert set(texts) == {r.article for r in records}
+    by_id = {p["id"]: p for p in listed}
+    for r in records:
+        assert texts[r.article][r.start:r.end].strip(), (r.article, r.start, r.end)
+        assert any(p["article_id"] == r.article and (p["start"], p["end"]) == (r.start, r.end) for p in by_id.values())
