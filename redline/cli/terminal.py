@@ -109,7 +109,12 @@ def quotes_table(rows, *, title: str) -> Table:
 
 def record_where(row) -> str:
     """Where a stored record is: its article id and date, its stable id (what a review names), its review."""
-    return "\n".join(x for x in (row.article_id, row.published, row.id, row.review and f"[{row.review}]") if x)
+    return _where(row.article_id, row.published, row.id, row.review)
+
+
+def _where(article_id: str, published: str | None, record_id: str | None, review: str | None) -> str:
+    """The "where" cell of a listing: article id, date, stable record id and review, one per line."""
+    return "\n".join(x for x in (article_id, published, record_id, review and f"[{review}]") if x)
 
 
 def events_table(rows, *, title: str) -> Table:
@@ -127,15 +132,17 @@ def events_table(rows, *, title: str) -> Table:
 
 
 def positions_table(rows, *, title: str) -> Table:
-    """A terminal table of positions (evidence): party, issue, stance, via, evidence, article."""
+    """A terminal table of positions (evidence): party, issue, stance (and its direction toward the issue when
+    the deal space has placed it), via, evidence, article."""
     table = Table(title=title, show_lines=True)
     for name in ("party", "issue", "stance", "via", "evidence", "article / id"):
         table.add_column(name, overflow="fold")
     for e in rows:
         p = e.position
         via = (p.via or "-") + ("" if p.official else " (commentary)") + (" (reported)" if p.reported else "")
-        where = "\n".join(x for x in (e.article_id, e.published, e.record_id, e.review and f"[{e.review}]") if x)
-        _add_plain_row(table, p.actor, p.issue, p.stance, via, _cut(p.text.strip(), LISTED), where)
+        stance = p.stance + (f"\n{e.direction}" if getattr(e, "direction", None) else "")
+        _add_plain_row(table, p.actor, p.issue, stance, via, _cut(p.text.strip(), LISTED),
+                       _where(e.article_id, e.published, e.record_id, e.review))
     return table
 
 
