@@ -40,7 +40,7 @@ class AnalysisRules:
     unsigned_stances: frozenset[str]
     same_sentence_accommodating_wins: bool
     firm_share: float
-    firm_factor: float
+    red_line_factor: float
     reversal_words: tuple[str, ...]
     sign_context_words: int
     weights: Weights
@@ -75,7 +75,7 @@ class AnalysisRules:
             unsigned_stances=frozenset(map(str, data["unsigned_stances"])),
             same_sentence_accommodating_wins=bool(data["same_sentence_accommodating_wins"]),
             firm_share=float(data["firm_share"]),
-            firm_factor=float(data["firm_factor"]),
+            red_line_factor=float(data["red_line_factor"]),
             reversal_words=tuple(str(w).casefold() for w in data["reversal_words"]),
             sign_context_words=max(0, int(data["sign_context_words"])),
             weights=Weights(**{k: float(v) for k, v in data["weights"].items()}),

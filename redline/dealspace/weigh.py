@@ -35,13 +35,13 @@ def evidence_day(evidence: Evidence) -> date | None:
 
 
 def item_weight(evidence: Evidence, rules: AnalysisRules, latest: date | None) -> float:
-    """One item's weight: voice x confidence x firmness x recency (relative to the party's latest evidence on
-    the issue)."""
+    """One item's weight: voice x confidence x (red_line_factor for a red line) x recency (relative to the
+    party's latest evidence on the issue)."""
     p = evidence.position
     confidence = p.confidence if p.confidence is not None else rules.default_confidence
     weight = rules.weights.voice(bool(p.official), bool(p.reported), bool(p.via)) * float(confidence)
-    if any(p.stance in firm for firm in rules.firm.values()):
-        weight *= rules.firm_factor
+    if p.stance in rules.firm["against"]:
+        weight *= rules.red_line_factor
     if evidence.voice == "official":
         weight *= rules.other_official_factor
     day = evidence_day(evidence)

@@ -10,6 +10,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from redline.review import Correction, correct
+from redline.store import Store
 from redline.web.app import AppOptions, create_app
 from redline.web.background import BackgroundServer
 
@@ -40,8 +42,24 @@ def cell_text(page, issue: str, party: str) -> str | None:
     return cell.inner_text() if cell.count() else None
 
 
+def _an_impasse(server, db: Path) -> dict:
+    """An impasse row of the overview. The examples hold none under today's weighing, so when there is none,
+    one is made the way an analyst would: a party against a proposition another party firmly wants has its
+    evidence corrected to a red line (the firm `against`)."""
+    rows = overview(server)["issues"]
+    found = next((row for row in rows if row["status"] == "impasse"), None)
+    if found is not None:
+        return found
+    issue, party = next((r["issue"], p) for r in rows for p, c in r["cells"].items() if c["direction"] == "against"
+                        and any(o["direction"] == "for" and o["firm"] for o in r["cells"].values()))
+    with Store(db) as store:
+        for item in overview(server)["issues"][[r["issue"] for r in rows].index(issue)]["cells"][party]["evidence"]:
+            correct(store, item["id"], Correction(stance="red_line"), note="test: make an impasse")
+    return next(row for row in overview(server)["issues"] if row["issue"] == issue and row["status"] == "impasse")
+
+
 def test_web_review_reject_the_evidence_behind_an_impasse_cell(browser, reviewing, db_copy):
-    impasse = next(row for row in overview(reviewing)["issues"] if row["status"] == "impasse")
+    impasse = _an_impasse(reviewing, db_copy)
     # the side of the impasse with the least evidence: rejecting all of it ends the impasse
     party = min(impasse["cells"], key=lambda p: impasse["cells"][p]["evidence_count"])
     page = browser.new_page(viewport={"width": 1100, "height": 760})
@@ -83,7 +101,7 @@ def test_web_review_correct_a_stance_and_the_matrix_follows(browser, reviewing):
         item.locator("details.correct button[type=submit]").click()
         page.wait_for_load_state("load")
     page.goto(reviewing.url + "/")
-    assert cell_text(page, issue, party).startswith("offer")
+    assert "offer" in cell_text(page, issue, party).split()  # the cell reads "<direction> <stance> <breakdown>"
     page.goto(f"{reviewing.url}/issues/{issue}")
     assert page.locator("ol.evidence-list .reviewed-correct").count() >= 1
     page.set_viewport_size({"width": 1000, "height": 640})
