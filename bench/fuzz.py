@@ -8,6 +8,12 @@ redline frame; slow inputs are listed.
 
     python bench/fuzz.py --count 3000 --nlp 60 --seed 17      # about what the test suite runs
     make fuzz                                                  # FUZZ_COUNT / FUZZ_NLP / FUZZ_SEED
+    python bench/fuzz.py --count 100000 --nlp 5000 --shard 0/2  # one half of make fuzz's inputs
+
+Every input is timed in wall time and in this process's CPU time (a loaded machine stretches the first,
+not the second). `--shard K/N` runs the inputs whose number is K modulo N: the mutations are drawn for
+every input, so N shards together run exactly the unsharded run's inputs. A progress line goes to stderr
+every `--every` inputs; Ctrl-C or SIGTERM stops the run and prints the report of the inputs that finished.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import io
 import json
 import logging
 import random
+import signal
 import sys
 import tempfile
 import time
@@ -58,6 +65,10 @@ class Report:
     buckets: dict[str, Finding] = field(default_factory=dict)
     slow: list[tuple[float, str]] = field(default_factory=list)
     over_limit: int = 0
+    cpu_over_limit: int = 0
+    max_seconds: float = 0.0
+    max_cpu_seconds: float = 0.0
+    stopped: bool = False
 
     def add_crash(self, key: str, example: str, detail: str) -> None:
         """Count one crash in its bucket."""
@@ -145,9 +156,41 @@ def crash_key(error: BaseException) -> str:
     return f"{type(error).__name__} at {where}"
 
 
+@dataclass(frozen=True)
+class Shard:
+    """Which of the seeded inputs this process runs: those whose number is `index` modulo `of`."""
+
+    index: int = 0
+    of: int = 1
+
+    @classmethod
+    def parse(cls, text: str) -> "Shard":
+        """`K/N` as a shard (0 <= K < N)."""
+        index, of = (int(part) for part in text.split("/"))
+        if not 0 <= index < of:
+            raise ValueError(f"shard {text}: K must be in 0..N-1")
+        return cls(index, of)
+
+    def runs(self, n: int) -> bool:
+        """Whether input number n is this shard's."""
+        return n % self.of == self.index
+
+
+class _Stop(Exception):
+    """SIGTERM asks the run to stop and report what finished."""
+
+
+def _stop_on_sigterm() -> None:
+    """Make SIGTERM stop the run like Ctrl-C (main thread only)."""
+    def handler(signum, frame):  # noqa: ARG001 - the signal API's signature
+        raise _Stop()
+    with contextlib.suppress(ValueError):
+        signal.signal(signal.SIGTERM, handler)
+
+
 def fuzz(*, count: int, nlp: int, seed: int, slow_seconds: float = 2.0, limit_seconds: float = 10.0,
-         out: Path | None = None) -> Report:
-    """Run `count` mutated inputs (the first `nlp` with the NLP stages on); the report."""
+         out: Path | None = None, shard: Shard = Shard(), every: int = 0) -> Report:
+    """Run `count` mutated inputs (the first `nlp` with the NLP stages on; only `shard`'s); the report."""
     rng = random.Random(seed)
     pool = [(p, p.read_bytes()) for p in seeds()]
     report = Report()
@@ -157,34 +200,64 @@ def fuzz(*, count: int, nlp: int, seed: int, slow_seconds: float = 2.0, limit_se
         runner.run(next(p for p, _ in pool if p.suffix == ".txt"), nlp=True)  # load spaCy before the clock
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="redline-fuzz-") as folder:
-        for n in range(count):
-            source, data = pool[n % len(pool)]
-            mutated, kind = mutate(data, rng, rng.choice(pool)[1])
-            for _ in range(rng.choice((0, 0, 1, 2))):  # some inputs get stacked mutations
-                mutated, more = mutate(mutated, rng, rng.choice(pool)[1])
-                kind += "+" + more
-            path = Path(folder) / f"{n:06d}-{source.name}"
-            path.write_bytes(mutated)
-            label = f"#{n} {source.name} [{kind}]"
-            with_nlp = n < nlp
-            clock = time.perf_counter()
-            try:
-                for reason in runner.run(path, nlp=with_nlp):
-                    report.add_crash(reason.split(":")[0].split(";")[0], label, reason)
-                    _keep(out, path, label)
-            except Exception as error:  # a crash of the run itself: what the fuzzer is for
-                report.add_crash(crash_key(error), label, f"{type(error).__name__}: {str(error)[:160]}")
-                _keep(out, path, label)
-            spent = time.perf_counter() - clock
-            if spent > slow_seconds:
-                report.slow.append((spent, label + (" (nlp)" if with_nlp else "")))
-            report.over_limit += spent > limit_seconds
-            report.inputs += 1
-            report.nlp_inputs += with_nlp
-            path.unlink()
+        try:
+            for n in range(count):
+                source, data = pool[n % len(pool)]
+                mutated, kind = _draw(data, rng, pool)
+                if not shard.runs(n):
+                    continue
+                _run_one(runner, report, Path(folder) / f"{n:06d}-{source.name}", mutated,
+                         f"#{n} {source.name} [{kind}]", with_nlp=n < nlp, slow_seconds=slow_seconds,
+                         limit_seconds=limit_seconds, out=out)
+                if every and report.inputs % every == 0:
+                    _progress(report, time.perf_counter() - started)
+        except (KeyboardInterrupt, _Stop):
+            report.stopped = True
     report.seconds = time.perf_counter() - started
     report.slow.sort(reverse=True)
     return report
+
+
+def _draw(data: bytes, rng: random.Random, pool: list[tuple[Path, bytes]]) -> tuple[bytes, str]:
+    """One input's mutations (some inputs get stacked ones) and their names."""
+    mutated, kind = mutate(data, rng, rng.choice(pool)[1])
+    for _ in range(rng.choice((0, 0, 1, 2))):
+        mutated, more = mutate(mutated, rng, rng.choice(pool)[1])
+        kind += "+" + more
+    return mutated, kind
+
+
+def _run_one(runner: Runner, report: Report, path: Path, mutated: bytes, label: str, *, with_nlp: bool,
+             slow_seconds: float, limit_seconds: float, out: Path | None) -> None:
+    """Write one mutated input, run it, count its crashes and its wall and CPU time."""
+    path.write_bytes(mutated)
+    clock, cpu = time.perf_counter(), time.process_time()
+    try:
+        for reason in runner.run(path, nlp=with_nlp):
+            report.add_crash(reason.split(":")[0].split(";")[0], label, reason)
+            _keep(out, path, label)
+    except Exception as error:  # a crash of the run itself: what the fuzzer is for
+        report.add_crash(crash_key(error), label, f"{type(error).__name__}: {str(error)[:160]}")
+        _keep(out, path, label)
+    finally:
+        path.unlink(missing_ok=True)
+    spent, spent_cpu = time.perf_counter() - clock, time.process_time() - cpu
+    if spent > slow_seconds:
+        report.slow.append((spent, f"{label} (cpu {spent_cpu:.1f} s)" + (" (nlp)" if with_nlp else "")))
+    report.over_limit += spent > limit_seconds
+    report.cpu_over_limit += spent_cpu > limit_seconds
+    report.max_seconds = max(report.max_seconds, spent)
+    report.max_cpu_seconds = max(report.max_cpu_seconds, spent_cpu)
+    report.inputs += 1
+    report.nlp_inputs += with_nlp
+
+
+def _progress(report: Report, seconds: float) -> None:
+    """One progress line on stderr: how far, crashes, slow inputs, the slowest so far."""
+    print(f"[fuzz] {report.inputs} inputs ({report.nlp_inputs} with NLP) in {seconds:.0f} s: "
+          f"{report.crashes} crashes, {report.over_limit} over 10 s wall, {report.cpu_over_limit} over 10 s "
+          f"CPU, slowest {report.max_seconds:.1f} s wall / {report.max_cpu_seconds:.1f} s CPU",
+          file=sys.stderr, flush=True)
 
 
 def _keep(out: Path | None, path: Path, label: str) -> None:
@@ -198,9 +271,11 @@ def _keep(out: Path | None, path: Path, label: str) -> None:
 
 def print_report(report: Report) -> None:
     """The report as text: totals, crash buckets, slowest inputs."""
-    print(f"{report.inputs} inputs ({report.nlp_inputs} with NLP) in {report.seconds:.1f} s: "
+    print(("STOPPED EARLY: " if report.stopped else "")
+          + f"{report.inputs} inputs ({report.nlp_inputs} with NLP) in {report.seconds:.1f} s: "
           f"{report.crashes} crashes in {len(report.buckets)} buckets, {len(report.slow)} slow (> 2 s), "
-          f"{report.over_limit} over 10 s")
+          f"{report.over_limit} over 10 s wall, {report.cpu_over_limit} over 10 s CPU; slowest "
+          f"{report.max_seconds:.1f} s wall, {report.max_cpu_seconds:.1f} s CPU")
     for key, finding in sorted(report.buckets.items(), key=lambda kv: -kv[1].count):
         print(f"  crash x{finding.count}: {key}\n    first: {finding.example}\n    {finding.detail}")
     for spent, label in report.slow[:20]:
@@ -215,15 +290,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("--out", type=Path, default=None, help="folder to keep crashing inputs in")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--shard", type=Shard.parse, default=Shard(), help="K/N: run inputs numbered K mod N")
+    parser.add_argument("--every", type=int, default=1000, help="a progress line on stderr every N inputs")
     args = parser.parse_args(argv)
-    report = fuzz(count=args.count, nlp=args.nlp, seed=args.seed, out=args.out)
+    _stop_on_sigterm()
+    report = fuzz(count=args.count, nlp=args.nlp, seed=args.seed, out=args.out, shard=args.shard,
+                  every=args.every)
     if args.json:
         print(json.dumps({"inputs": report.inputs, "nlp_inputs": report.nlp_inputs, "crashes": report.crashes,
                           "buckets": {k: v.count for k, v in report.buckets.items()}, "slow": len(report.slow),
-                          "over_limit": report.over_limit, "seconds": round(report.seconds, 1)}))
+                          "over_limit": report.over_limit, "cpu_over_limit": report.cpu_over_limit,
+                          "max_seconds": round(report.max_seconds, 1),
+                          "max_cpu_seconds": round(report.max_cpu_seconds, 1), "stopped": report.stopped,
+                          "seconds": round(report.seconds, 1)}))
     else:
         print_report(report)
-    return 1 if report.crashes or report.over_limit else 0
+    return 1 if report.crashes or report.over_limit or report.stopped else 0
 
 
 if __name__ == "__main__":
