@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from redline.clean import clean_page
 from redline.htmlpage import extract_html
+from redline.ingest.markdown import reduce_markdown
 from redline.ingest.options import IngestOptions
 from redline.language import detect_language
 from redline.records import Article, Document, Problem, Segment
@@ -72,8 +73,9 @@ def document_articles(
         segments, meta = _html_segments(document)
         if not segments:
             return Problem(document.input, "no article body found in the HTML page")
-    elif document.kind == "text":
-        segments = clean_page(document.content, recurring=recurring)
+    elif document.kind in ("text", "markdown"):
+        body = reduce_markdown(document.content) if document.kind == "markdown" else document.content
+        segments = clean_page(body, recurring=recurring)
         meta = replace(document, source=document.source or page_source(document.content))
         if not segments:
             return Problem(document.input, "no article text left after removing boilerplate")
@@ -114,16 +116,25 @@ def _article(document: Document, seq: int, segment: Segment, meta: Document) -> 
     text = tidy(segment.text)
     language = detect_language(text)
     flags = [] if language in (ENGLISH, None) else ["non_english"]
+    title = segment.title or (meta.title if seq == 0 else None)
+    if document.kind == "markdown" and seq == 0 and meta.title:
+        title = meta.title  # the front matter names the page; a first heading may be a site banner
+    published, source, url = segment.published or meta.published, meta.source, meta.url
+    if document.given is not None:
+        given = document.given
+        published, source, url = (given.pick("published", published), given.pick("source", source),
+                                  given.pick("url", url))
     return Article(
         id=article_id(document.key, seq),
         input=document.input,
         text=text,
-        title=segment.title or (meta.title if seq == 0 else None),
-        published=segment.published or meta.published,
-        source=meta.source,
+        title=title,
+        published=published,
+        source=source,
         language=language,
-        url=meta.url,
+        url=url,
         format=document.kind,
+        author=document.author,
         flags=flags,
     )
 

@@ -11,8 +11,10 @@ class Document:
     """One page or record read from an input, decoded but not yet cleaned.
 
     `kind` says how the body must be cleaned: ``"text"`` (a scraped plain-text page: line-filtered),
-    ``"html"`` (goes through HTML extraction) or ``"record"`` (an already-extracted body from a JSON
-    record or a caller: kept as it is).
+    ``"html"`` (goes through HTML extraction), ``"markdown"`` (a Markdown body whose metadata came from
+    its front matter: reduced to text, then line-filtered) or ``"record"`` (an already-extracted body from
+    a JSON record or a caller: kept as it is). `given` is metadata the user gave at ingest (`--date`,
+    `sources.yaml`), applied to the document's articles.
     """
 
     input: str
@@ -24,6 +26,8 @@ class Document:
     published: str | None = None
     source: str | None = None
     group: str | None = None
+    author: str | None = None
+    given: Any = None  # redline.ingest.given.Given, or None
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +53,7 @@ class Article:
     duplicate_of: str | None = None
     url: str | None = None
     format: str = "text"
+    author: str | None = None
     body_hash: str = ""
     flags: list[str] = field(default_factory=list)
     analysed: bool = False
@@ -67,7 +72,7 @@ class Article:
 
 
 _ARTICLE_JSON_FIELDS = (
-    "id", "input", "title", "published", "source", "language", "text", "duplicate_of", "url", "format",
+    "id", "input", "title", "published", "source", "language", "text", "duplicate_of", "url", "format", "author",
 )
 
 

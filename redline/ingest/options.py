@@ -11,6 +11,7 @@ import yaml
 from redline.bounds import Bounds, shipped_bounds
 from redline.datafiles import load_data_yaml
 from redline.dedup import DedupOptions
+from redline.ingest.given import GivenMetadata
 
 _MB = 1024 * 1024
 
@@ -58,6 +59,7 @@ class IngestOptions:
     dedup: DedupOptions = field(default_factory=DedupOptions)
     fields: RecordFields = field(default_factory=RecordFields.load)
     bounds: Bounds = field(default_factory=shipped_bounds)
+    given: GivenMetadata = field(default_factory=GivenMetadata)  # --date/--source/--url and sources.yaml
 
     @classmethod
     def load(cls, config: Path | None = None, **overrides: Any) -> "IngestOptions":

@@ -9,12 +9,14 @@ import os
 import sys
 import zlib
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import BinaryIO
 
 from redline.ingest.bounded import spool_stream
 from redline.ingest.decode import UndecodableError, decode_bytes, looks_binary
 from redline.ingest.options import IngestOptions
-from redline.ingest.jsonl import read_json_stream
+from redline.ingest.jsonl import domain_of, read_json_stream
+from redline.ingest.markdown import split_front_matter
 from redline.ingest.sniff import gunzip_head, is_gzip, sniff_format
 from redline.ingest.sources import InputFile
 from redline.ingest.warc import read_warc_stream
@@ -29,7 +31,15 @@ def content_key(data: bytes) -> str:
 
 
 def read_input(item: InputFile, *, options: IngestOptions, formats: frozenset[str] | None = None) -> Iterator[Document | Problem]:
-    """Documents found in one input, sniffing its format; `formats` limits which formats are read."""
+    """Documents found in one input, sniffing its format; `formats` limits which formats are read. Each
+    carries the metadata the user gave for the input (`--date`, `sources.yaml`), if any."""
+    given = options.given.for_input(item)
+    for found in _read_input(item, options=options, formats=formats):
+        yield replace(found, given=given) if given is not None and isinstance(found, Document) else found
+
+
+def _read_input(item: InputFile, *, options: IngestOptions, formats: frozenset[str] | None) -> Iterator[Document | Problem]:
+    """Documents found in one input, sniffing its format."""
     try:
         stream, cut = _open(item, options=options)
     except OSError as error:
@@ -117,4 +127,15 @@ def _read_page(body: BinaryIO, *, item: InputFile, fmt: str, options: IngestOpti
     if decoded.mixed_lines:
         yield Problem(item.name, f"mixed encodings: {decoded.mixed_lines} line(s) not UTF-8, read as Windows-1252; stored, flagged", stored=True)
     group = str(item.path.parent) if item.path is not None else None
+    if fmt == "markdown":
+        yield _markdown_document(decoded.text, item=item, key=content_key(data), group=group)
+        return
     yield Document(input=item.name, kind=fmt, content=decoded.text, key=content_key(data), group=group)
+
+
+def _markdown_document(text: str, *, item: InputFile, key: str, group: str | None) -> Document:
+    """A Markdown page with front matter: metadata from the front matter, the Markdown body as content."""
+    page = split_front_matter(text)
+    return Document(input=item.name, kind="markdown", content=page.body, key=key, url=page.url, title=page.title,
+                    published=page.published, source=page.source or domain_of(page.url), group=group,
+                    author=page.author)

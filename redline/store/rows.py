@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import fields
+from datetime import datetime, timezone
 from functools import lru_cache
 from typing import Any
 
@@ -25,10 +26,10 @@ STAGE_TABLES: dict[str, type] = {"actors": Actor, "quotes": Quote, "events": Eve
 
 # The columns an Article is read back from, and the columns one article row is written with.
 ARTICLE_FIELDS = ("id", "input", "text", "title", "published", "source", "language", "duplicate_of", "url", "format",
-                  "body_hash", "flags", "analysed")
+                  "author", "body_hash", "flags", "analysed")
 ARTICLE_ROW_COLUMNS = ("id", "document_key", "seq", "input", "title", "published", "source", "language", "text",
                        "duplicate_of", "duplicate_kind", "similarity", "url", "format", "body_hash", "minhash", "flags",
-                       "analysed")
+                       "analysed", "author", "ingested")
 
 
 def article_row(article: Article, *, document_key: str, seq: int, verdict: Any, minhash: bytes | None) -> dict[str, Any]:
@@ -39,7 +40,8 @@ def article_row(article: Article, *, document_key: str, seq: int, verdict: Any, 
         "duplicate_of": article.duplicate_of, "duplicate_kind": verdict.kind,
         "similarity": verdict.similarity if verdict.kind else None, "url": article.url, "format": article.format,
         "body_hash": article.body_hash, "minhash": minhash, "flags": json.dumps(article.flags),
-        "analysed": int(article.analysed),
+        "analysed": int(article.analysed), "author": article.author,
+        "ingested": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     }
 
 
