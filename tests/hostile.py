@@ -42,11 +42,15 @@ class Run:
     cpu_seconds: float = 0.0
 
 
-def run_cli(*args: str, stdin=None, timeout: float = 120, env: dict | None = None) -> Run:
-    """Run `redline ARGS` in a subprocess, measured."""
+def run_cli(*args: str, stdin=None, timeout: float = 120, env: dict | None = None, cwd: Path | None = None) -> Run:
+    """Run `redline ARGS` in a subprocess (in folder `cwd`, if given), measured."""
     started = time.monotonic()
+    environment = {**os.environ, **(env or {})}
+    if cwd is not None:  # the child imports redline from this checkout, wherever it runs
+        environment["PYTHONPATH"] = os.pathsep.join(filter(None, [str(Path(__file__).resolve().parents[1]),
+                                                                  environment.get("PYTHONPATH")]))
     result = subprocess.run([sys.executable, "-c", _MEASURED, *args], input=stdin, capture_output=True,
-                            timeout=timeout, env={**os.environ, **(env or {})})
+                            timeout=timeout, env=environment, cwd=cwd)
     stderr = result.stderr.decode("utf-8", "replace")
     measured = next((line.split() for line in stderr.splitlines() if line.startswith("MAXRSS_KB")), ["", "0", "", "0"])
     return Run(result.returncode, stderr, result.stdout.decode("utf-8", "replace"), time.monotonic() - started,
