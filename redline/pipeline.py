@@ -24,6 +24,7 @@ from redline.records import Article, Document, DocumentOutcome, Problem, RunSumm
 from redline.store import Store
 
 ProgressCallback = Callable[[InputFile], None]
+UnitCallback = Callable[[int], None]  # units (records, pages, problems) finished so far, NLP included
 
 
 def recurring_lines(files: list[InputFile], *, options: IngestOptions) -> RecurringLines:
@@ -203,14 +204,18 @@ def load_profile(name_or_path: str | None) -> CaseProfile | None:
     return CaseProfile.load(name_or_path)
 
 
-def extract(paths: list[str], *, options: IngestOptions | None = None, on_file: ProgressCallback | None = None) -> Extraction:
+def extract(paths: list[str], *, options: IngestOptions | None = None, on_file: ProgressCallback | None = None,
+            on_unit: UnitCallback | None = None) -> Extraction:
     """Run the pipeline in memory and collect the articles (duplicates included, marked)."""
     started = time.perf_counter()
     summary = RunSummary()
     articles: list[Article] = []
-    for outcome in full_pipeline(paths, options=options or IngestOptions.load(), on_file=on_file, summary=summary):
+    outcomes = full_pipeline(paths, options=options or IngestOptions.load(), on_file=on_file, summary=summary)
+    for done, outcome in enumerate(outcomes, 1):
         if isinstance(outcome, DocumentOutcome):
             articles.extend(item.article for item in outcome.articles)
+        if on_unit is not None:
+            on_unit(done + summary.already_stored)
     summary.seconds = time.perf_counter() - started  # the whole run, NLP included
     return Extraction(articles=articles, summary=summary)
 
@@ -234,20 +239,22 @@ def ingest(
     on_file: ProgressCallback | None = None,
     command: str = "ingest",
     strict: bool = False,
+    on_unit: UnitCallback | None = None,
 ) -> RunSummary:
     """Read, clean, deduplicate, analyse (unless options.nlp is off) and store everything under the paths.
 
     Documents already in the store are skipped by content key, so ingesting the same input twice adds
     nothing, and a run killed halfway resumes where its last committed batch ended. Whatever ends the
     run (an error, Ctrl-C, --strict at the first skip), the documents read before it are stored and the
-    run's row is finished. `summary.seconds` covers the whole run, NLP included.
+    run's row is finished. `summary.seconds` covers the whole run, NLP included. `on_unit` hears how many
+    units (records, pages, problems; already-stored ones included) are finished, as each one is.
     """
     started = time.perf_counter()
     options = options or IngestOptions.load()
     summary = RunSummary()
     run_id = store.start_run(escape_name(command))
     batch: list[DocumentOutcome] = []
-    status = "interrupted"
+    status, done = "interrupted", 0
     try:
         for outcome in full_pipeline(
             paths,
@@ -257,6 +264,9 @@ def ingest(
             on_file=on_file,
             summary=summary,
         ):
+            done += 1
+            if on_unit is not None:
+                on_unit(done + summary.already_stored)
             if isinstance(outcome, DocumentOutcome):
                 batch.append(outcome)
             if len(batch) >= options.batch_size:

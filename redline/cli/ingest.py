@@ -12,8 +12,8 @@ import typer
 
 from redline import exitcodes
 from redline.cli.shared import (
-    ConfigOption, DbOption, FileBar, NlpOption, ProfileOption, app, check_paths, check_profile, db_path, err,
-    ingest_options, open_store_or_exit, terminate_as_interrupt,
+    ConfigOption, DbOption, NlpOption, ProfileOption, app, check_paths, check_profile, db_path, err,
+    ingest_options, open_store_or_exit, RecordBar, terminate_as_interrupt,
 )
 from redline.cli.terminal import print_summary
 from redline.dealspace import extract_document
@@ -65,8 +65,8 @@ def ingest(
     options = with_given(ingest_options(config, nlp, profile), date=date, source=source, url=url, sources=sources)
     check_paths(paths)
     terminate_as_interrupt()
-    with open_store_or_exit(db_path(db)) as store, FileBar(paths) as bar:
-        summary = run_ingest(paths, store=store, options=options, on_file=bar.advance,
+    with open_store_or_exit(db_path(db)) as store, RecordBar(paths) as bar:
+        summary = run_ingest(paths, store=store, options=options, on_file=bar.advance, on_unit=bar.units,
                              command=" ".join(["ingest", *paths]), strict=strict)
         counts = store.counts()
     print_summary(summary, console=err)
@@ -93,10 +93,10 @@ def extract(
     """Run the pipeline with no database and print the records as JSON, with the deal-space analysis."""
     if format not in ("json", "jsonl"):
         raise typer.BadParameter("use json or jsonl", param_hint="--format")
-    with FileBar(paths) as bar:
+    with RecordBar(paths) as bar:
         options = with_given(ingest_options(config, nlp, profile), date=date, source=source, url=url,
                              sources=sources)
-        result = run_extract(paths, options=options, on_file=bar.advance)
+        result = run_extract(paths, options=options, on_file=bar.advance, on_unit=bar.units)
     records = [a.to_json() for a in result.articles]
     if format == "jsonl":
         for record in records:

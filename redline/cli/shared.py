@@ -157,6 +157,34 @@ class FileBar(ProgressBars):
             self.progress.update(self.task, advance=item.size, description=Path(item.name).name[:40])
 
 
+class RecordBar(ProgressBars):
+    """Progress per record on a terminal: JSON Lines lines and WARC response records count one each, any
+    other input file one. Quiet (and nothing is counted) when stderr is piped."""
+
+    def __init__(self, paths: list[str]) -> None:
+        self.progress, self.task = None, None
+        if not err.is_terminal:
+            return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        from redline.ingest.count import count_units
+
+        self.total = count_units(expand_inputs(paths).files)
+        self.progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                 TextColumn("records"), TimeRemainingColumn(), console=err, transient=True)
+        self.task = self.progress.add_task("reading", total=self.total)
+
+    def advance(self, item) -> None:
+        """Show which input file was just finished."""
+        if self.progress:
+            self.progress.update(self.task, description=Path(item.name).name[:40])
+
+    def units(self, done: int) -> None:
+        """Records finished so far (NLP included)."""
+        if self.progress:
+            self.progress.update(self.task, completed=done)
+
+
 class PartitionBar(ProgressBars):
     """A rich progress bar over finished partitions on a terminal; quiet when stderr is piped."""
 
