@@ -48,7 +48,8 @@ def demo(
         analysis = deal_space(store_evidence(store), profile=case)
     print_summary(summary, console=out)
     out.print(articles_table(rows, title=f"{len(rows)} articles in {db}"))
-    out.print(quotes_table(said, title=f"who said what (first {len(said)} quotes; all: redline quotes --db {db})"))
+    out.print(quotes_table(said, title=f"who said what (first {len(said)} quotes; all: redline quotes --db {db})",
+                           width=out.width))
     out.print(matrix_table(analysis, profile=case))
     out.print(f"positions: redline positions --db {db} --profile {profile}; events: redline events --db {db}", highlight=False)
     page = Path(db).with_name(f"{Path(db).stem}-report.html")

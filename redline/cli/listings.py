@@ -16,7 +16,7 @@ import typer
 from redline.cli.shared import (
     DbOption, JsonOption, OfficialOption, ProfileOption, ReviewedOption, SinceOption, SourceOption, UntilOption, app,
     check_profile,
-    db_path, err, open_readonly, out, parse_filters, print_json_lines,
+    db_path, err, open_readonly, out, parse_filters, print_json_lines, wide_console,
 )
 from redline.cli.terminal import (
     articles_table, events_table, matrix_table, positions_table, quotes_table, record_where, shifts_table,
@@ -27,6 +27,13 @@ from redline.events import merge_reported
 from redline.export import export_columns, export_rows, write_rows
 
 EXPORT_TABLES = ("articles", "actors", "quotes", "events", "positions", "reviews")
+WideOption = typer.Option(False, "--wide", help="One line per field, as wide as it needs (default: fit the terminal, breaking lines between words).")
+
+
+def _print_listing(make, rows, *, title: str, wide: bool) -> None:
+    """Print a listing table fitted to the output's width, or on a console wide enough for one line per field."""
+    console = wide_console() if wide else out
+    console.print(make(rows, title=title, width=console.width, wide=wide))
 
 
 def _contains(needle: Optional[str], *names: str) -> bool:
@@ -58,6 +65,7 @@ def quotes(
     limit: int = typer.Option(100, "--limit", min=1, help="How many to list."),
     reviewed: Optional[str] = ReviewedOption,
     json_out: bool = JsonOption,
+    wide: bool = WideOption,
 ) -> None:
     """List the stored quotes: who said what, with the cue, the article it came from and the record id."""
     filters = parse_filters(reviewed=reviewed)
@@ -66,7 +74,8 @@ def quotes(
     if json_out:
         print_json_lines(rows)
         return
-    out.print(quotes_table(rows, title=f"{len(rows)} quotes" + (f" by speakers matching {actor!r}" if actor else "")))
+    _print_listing(quotes_table, rows, title=f"{len(rows)} quotes" + (f" by speakers matching {actor!r}" if actor else ""),
+                   wide=wide)
 
 
 @app.command()
@@ -80,6 +89,7 @@ def events(
     merged: bool = typer.Option(False, "--merged", help="One row per event across articles, with its mentions."),
     reviewed: Optional[str] = ReviewedOption,
     json_out: bool = JsonOption,
+    wide: bool = WideOption,
 ) -> None:
     """List the coded events: who did what to whom, when, with the sentence it came from."""
     filters = parse_filters(since=since, until=until, source=source, reviewed=reviewed)
@@ -92,13 +102,13 @@ def events(
         if json_out:
             print_json_lines(merged_rows)
             return
-        out.print(events_table([(m.event, f"{m.count} mentions, {m.sources} sources") for m in merged_rows],
-                               title=f"{len(merged_rows)} events across articles"))
+        _print_listing(events_table, [(m.event, f"{m.count} mentions, {m.sources} sources") for m in merged_rows],
+                       title=f"{len(merged_rows)} events across articles", wide=wide)
         return
     if json_out:
         print_json_lines(rows)
         return
-    out.print(events_table([(r.record, record_where(r)) for r in rows], title=f"{len(rows)} events"))
+    _print_listing(events_table, [(r.record, record_where(r)) for r in rows], title=f"{len(rows)} events", wide=wide)
 
 
 @app.command()
@@ -113,6 +123,7 @@ def positions(
     reviewed: Optional[str] = ReviewedOption,
     profile: Optional[str] = ProfileOption,
     json_out: bool = JsonOption,
+    wide: bool = WideOption,
 ) -> None:
     """List the positions: each party's stance on each issue, with who voiced it, the evidence and the record id."""
     filters = parse_filters(since=since, until=until, source=source, official=official, reviewed=reviewed)
@@ -127,7 +138,7 @@ def positions(
                     "direction": e.direction, "voice": e.voice}
             sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
         return
-    out.print(positions_table(rows, title=f"{len(rows)} positions"))
+    _print_listing(positions_table, rows, title=f"{len(rows)} positions", wide=wide)
 
 
 @app.command()

@@ -37,6 +37,14 @@ err = Console(stderr=True)
 if not out.is_terminal:
     out = Console(width=140)
 
+WIDE = 100_000  # the console width of --wide listings: tables as wide as their longest lines
+
+
+def wide_console() -> Console:
+    """A console on stdout wide enough that no listing line wraps (colours as on `out`)."""
+    return Console(width=WIDE, force_terminal=out.is_terminal or None)
+
+
 DbOption = typer.Option(None, "--db", help="Database file (default: $REDLINE_DB or redline.db).")
 ConfigOption = typer.Option(None, "--config", help="YAML file overriding redline/data/ingest.yaml.")
 NlpOption = typer.Option(None, "--nlp/--no-nlp", help="Run the NLP stages: actors, quotes, events, positions (default on).")

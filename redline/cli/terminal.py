@@ -11,6 +11,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from redline.cli.layout import Listing, render_listing
 from redline.ingest.repair import escape_name
 from redline.records import RunSummary
 from redline.dealspace import select_matrix
@@ -93,18 +94,13 @@ def articles_table(rows, *, title: str) -> Table:
     return table
 
 
-def quotes_table(rows, *, title: str) -> Table:
-    """A terminal table of quotes: speaker, country, cue, direct, text, article."""
-    table = Table(title=title, show_lines=True)
-    for name in ("speaker", "country", "cue", "direct", "quote", "article / id"):
-        table.add_column(name, overflow="fold")
-    for row in rows:
-        q = row.record
-        _add_plain_row(
-            table, q.speaker or "(unnamed)", q.speaker_country or "-", q.cue or "-", "yes" if q.direct else "reported",
-            _cut(q.text, 200), record_where(row),
-        )
-    return table
+def quotes_table(rows, *, title: str, width: int = 120, wide: bool = False) -> Table:
+    """A terminal table of quotes: speaker, country, cue, direct, text, article; lines break between words
+    to fit `width` (`wide`: one line per field)."""
+    cells = [(q.speaker or "(unnamed)", q.speaker_country or "-", q.cue or "-", "yes" if q.direct else "reported",
+              _cut(q.text, 200), record_where(row)) for row in rows for q in (row.record,)]
+    headers = ("speaker", "country", "cue", "direct", "quote", "article / id")
+    return render_listing(Listing(title, headers, cells, text_column="quote"), width=width, wide=wide)
 
 
 def record_where(row) -> str:
@@ -117,33 +113,32 @@ def _where(article_id: str, published: str | None, record_id: str | None, review
     return "\n".join(x for x in (article_id, published, record_id, review and f"[{review}]") if x)
 
 
-def events_table(rows, *, title: str) -> Table:
-    """A terminal table of events, each given with where it was found: type, status, source, target, date, evidence, where."""
-    table = Table(title=title, show_lines=True)
-    for name in ("type", "status", "source", "target", "date", "evidence", "where"):
-        table.add_column(name, overflow="fold")
+def events_table(rows, *, title: str, width: int = 120, wide: bool = False) -> Table:
+    """A terminal table of events, each given with where it was found: type, status, source, target, date,
+    evidence, where; lines break between words to fit `width` (`wide`: one line per field)."""
+    cells = []
     for event, where in rows:
         status = ("not " if event.negated else "") + event.status
         if event.mediated_by:
             status += f"\nmediated by {event.mediated_by}"
-        _add_plain_row(table, event.type, status, ", ".join(event.source) or "-", ", ".join(event.target) or "-",
-                      event.date or "-", _cut(event.text.strip(), LISTED), where)
-    return table
+        cells.append((event.type, status, ", ".join(event.source) or "-", ", ".join(event.target) or "-",
+                      event.date or "-", _cut(event.text.strip(), LISTED), where))
+    headers = ("type", "status", "source", "target", "date", "evidence", "where")
+    return render_listing(Listing(title, headers, cells, text_column="evidence"), width=width, wide=wide)
 
 
-def positions_table(rows, *, title: str) -> Table:
+def positions_table(rows, *, title: str, width: int = 120, wide: bool = False) -> Table:
     """A terminal table of positions (evidence): party, issue, stance (and its direction toward the issue when
-    the deal space has placed it), via, evidence, article."""
-    table = Table(title=title, show_lines=True)
-    for name in ("party", "issue", "stance", "via", "evidence", "article / id"):
-        table.add_column(name, overflow="fold")
+    the deal space has placed it), via, evidence, article; lines break between words to fit `width`."""
+    cells = []
     for e in rows:
         p = e.position
         via = (p.via or "-") + ("" if p.official else " (commentary)") + (" (reported)" if p.reported else "")
         stance = p.stance + (f"\n{e.direction}" if getattr(e, "direction", None) else "")
-        _add_plain_row(table, p.actor, p.issue, stance, via, _cut(p.text.strip(), LISTED),
-                       _where(e.article_id, e.published, e.record_id, e.review))
-    return table
+        cells.append((p.actor, p.issue, stance, via, _cut(p.text.strip(), LISTED),
+                      _where(e.article_id, e.published, e.record_id, e.review)))
+    headers = ("party", "issue", "stance", "via", "evidence", "article / id")
+    return render_listing(Listing(title, headers, cells, text_column="evidence"), width=width, wide=wide)
 
 
 def matrix_table(analysis, *, profile=None, show_all: bool = False, max_issues: int = 15, max_parties: int = 6) -> Table:

@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
-import pty
 import re
-import select
 import subprocess
 import sys
-import time
 from pathlib import Path
 
+from pty_run import plain, run_on_terminal
 from synth import article_text
 
 from redline.ingest.count import count_units, input_units
@@ -34,32 +31,6 @@ def _feed(folder: Path, records: int = RECORDS) -> Path:
     (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (folder / "page.txt").write_text(f"Talks report\n\n{article_text(99)}\n", encoding="utf-8")
     return folder
-
-
-def _run_on_terminal(args: list[str], timeout: float = 240) -> str:
-    """Run the CLI with stdout and stderr on a pseudo-terminal; everything it drew."""
-    leader, follower = pty.openpty()
-    env = {**os.environ, "TERM": "xterm", "COLUMNS": "120", "LINES": "40"}
-    env.pop("NO_COLOR", None)
-    child = subprocess.Popen([sys.executable, "-m", "redline.cli", *args], stdin=subprocess.DEVNULL,
-                             stdout=follower, stderr=follower, env=env, close_fds=True)
-    os.close(follower)
-    chunks, deadline = [], time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([leader], [], [], 0.5)
-        if ready:
-            try:
-                data = os.read(leader, 65536)
-            except OSError:  # the child closed the terminal
-                break
-            if not data:
-                break
-            chunks.append(data)
-        elif child.poll() is not None:
-            break
-    child.wait(timeout=10)
-    os.close(leader)
-    return b"".join(chunks).decode("utf-8", "replace")
 
 
 def test_cli_progress_counts_records_of_jsonl_warc_and_pages(tmp_path):
@@ -88,8 +59,7 @@ def test_cli_progress_is_quiet_when_piped(tmp_path):
 def test_cli_progress_moves_per_record_on_a_terminal(tmp_path):
     folder = _feed(tmp_path / "in")
     # NLP on: each record takes long enough for the bar to be redrawn between records
-    drawn = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", _run_on_terminal(["ingest", str(folder), "--db",
-                                                                  str(tmp_path / "r.db"), "--nlp"]))
+    drawn = plain(run_on_terminal(["ingest", str(folder), "--db", str(tmp_path / "r.db"), "--nlp"]))
     total = RECORDS + 1
     shown = {int(done) for done in re.findall(rf"(\d+)/{total} records", drawn)}
     assert shown, drawn[-2000:]
