@@ -343,8 +343,9 @@ class Store:
         return self.connection.execute(sql).fetchone() is not None
 
     def search(self, words: str, *, limit: int = 20, source: str | None = None, since: str | None = None,
-               until: str | None = None) -> SearchResults:
-        """Articles (title + text) and quotes matching every word of `words`, best first, with marked snippets.
+               until: str | None = None, offset: int = 0) -> SearchResults:
+        """Articles (title + text) and quotes matching every word of `words`, best first, with marked snippets;
+        `offset` hits of each kind skipped (the next page), the totals counted over all of them.
 
         Matched terms are wrapped in SEARCH_MARK characters (STX ... ETX) for the caller to split and escape;
         the words are turned into a quoted FTS5 query, so no user input is parsed as FTS5 syntax.
@@ -359,11 +360,11 @@ class Store:
                         " snippet(articles_fts, 1, char(2), char(3), '…', 24) AS snippet,"
                         " highlight(articles_fts, 0, char(2), char(3)) AS marked_title"
                         " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-                        f" WHERE articles_fts MATCH ?{keep} ORDER BY rank LIMIT ?")
+                        f" WHERE articles_fts MATCH ?{keep} ORDER BY rank, a.rowid LIMIT ? OFFSET ?")
         quotes_sql = ("SELECT q.article_id, q.seq, q.speaker, q.start, q.end, a.title, a.published, a.source,"
                       " highlight(quotes_fts, 0, char(2), char(3)) AS snippet"
                       " FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid JOIN articles a ON a.id = q.article_id"
-                      f" WHERE quotes_fts MATCH ?{keep} ORDER BY rank LIMIT ?")
+                      f" WHERE quotes_fts MATCH ?{keep} ORDER BY rank, q.rowid LIMIT ? OFFSET ?")
         count_articles = ("SELECT count(*) FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
                           f" WHERE articles_fts MATCH ?{keep}")
         count_quotes = ("SELECT count(*) FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid"
@@ -371,10 +372,10 @@ class Store:
         run = lambda sql, *extra: self.connection.execute(sql, (match, *bounds, *extra))  # noqa: E731
         return SearchResults(
             articles=[SearchHit(article_id=r["id"], title=r["title"], published=r["published"], source=r["source"],
-                                snippet=r["snippet"], marked_title=r["marked_title"]) for r in run(articles_sql, limit)],
+                                snippet=r["snippet"], marked_title=r["marked_title"]) for r in run(articles_sql, limit, offset)],
             quotes=[SearchHit(article_id=r["article_id"], title=r["title"], published=r["published"],
                               source=r["source"], snippet=r["snippet"], speaker=r["speaker"], start=r["start"],
-                              end=r["end"]) for r in run(quotes_sql, limit)],
+                              end=r["end"]) for r in run(quotes_sql, limit, offset)],
             article_total=run(count_articles).fetchone()[0],
             quote_total=run(count_quotes).fetchone()[0],
         )

@@ -11,6 +11,7 @@ import re
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlencode
 
 from redline.datafiles import load_data_yaml
 from redline.dealspace import DIRECTIONS
@@ -37,6 +38,7 @@ class PageOptions:
     party_evidence: int = 20
     search_limit: int = 20
     search_max_limit: int = 100
+    search_max_offset: int = 10000
     max_query: int = 200
 
     @classmethod
@@ -51,7 +53,7 @@ def _shipped_options() -> PageOptions:
     data = load_data_yaml("web.yaml")
     pages, search = data.get("pages", {}), data.get("search", {})
     return PageOptions(**pages, search_limit=search["default_limit"], search_max_limit=search["max_limit"],
-                       max_query=search["max_query"])
+                       search_max_offset=search["max_offset"], max_query=search["max_query"])
 
 
 @dataclass(slots=True)
@@ -406,11 +408,41 @@ class SearchView:
     quotes: list[SearchItem]
     article_total: int
     quote_total: int
+    offset: int = 0
+
+    @property
+    def total(self) -> int:
+        """Hits of both kinds in all."""
+        return self.article_total + self.quote_total
+
+    @property
+    def next_offset(self) -> int | None:
+        """The offset of the next page, when either kind has hits past this one."""
+        following = self.offset + self.limit
+        return following if following < max(self.article_total, self.quote_total) else None
+
+    @property
+    def previous_offset(self) -> int | None:
+        """The offset of the previous page, when this is not the first."""
+        return max(self.offset - self.limit, 0) if self.offset else None
+
+    def page_params(self, offset: int) -> dict[str, Any]:
+        """The query parameters of this search at another offset (filters, limit and words kept)."""
+        return {"q": self.q, **self.filters.to_json(), "limit": self.limit, "offset": offset or None}
+
+    def json_url(self, offset: int | None) -> str | None:
+        """The local URL of this search's JSON at another offset (None for no such page)."""
+        if offset is None:
+            return None
+        params = {k: v for k, v in self.page_params(offset).items() if v is not None and v != ""}
+        return "/search.json?" + urlencode(params)
 
     def to_json(self) -> dict[str, Any]:
-        """The search results as JSON."""
-        return {"q": self.q, "filters": self.filters.to_json(), "limit": self.limit,
-                "article_total": self.article_total, "quote_total": self.quote_total,
+        """The search results as JSON, with the totals and the next and previous pages' offsets."""
+        return {"q": self.q, "filters": self.filters.to_json(), "limit": self.limit, "offset": self.offset,
+                "article_total": self.article_total, "quote_total": self.quote_total, "total": self.total,
+                "next_offset": self.next_offset, "previous_offset": self.previous_offset,
+                "more": self.json_url(self.next_offset), "previous": self.json_url(self.previous_offset),
                 "articles": [a.to_json() for a in self.articles], "quotes": [q.to_json() for q in self.quotes]}
 
 
@@ -426,26 +458,41 @@ def parse_limit(value: str | None, options: PageOptions) -> int:
     return int(digits)
 
 
+def parse_offset(value: str | None, options: PageOptions) -> int:
+    """The `?offset=` of a search: a whole number from 0 to the configured maximum (ASCII digits only)."""
+    if value is None or not value.strip():
+        return 0
+    text = value.strip()
+    digits = text.lstrip("0") or "0"
+    if (not _WHOLE.fullmatch(text) or len(digits) > len(str(options.search_max_offset))
+            or int(digits) > options.search_max_offset):
+        raise FilterError(f"offset: {text[:20]!r} is not a whole number from 0 to {options.search_max_offset}")
+    return int(digits)
+
+
 def search_view(store: Store, q: str | None, *, filters: Filters = Filters(), limit: str | None = None,
-                options: PageOptions | None = None) -> SearchView:
-    """Full-text search over article titles and texts and over quotes, within the filters."""
+                options: PageOptions | None = None, offset: str | None = None) -> SearchView:
+    """Full-text search over article titles and texts and over quotes, within the filters; one page of
+    `limit` hits of each kind from `offset`."""
     options = options or PageOptions.load()
     query = (q or "").strip()
     if len(query) > options.max_query:
         raise FilterError(f"q: the query is {len(query)} characters long; at most {options.max_query}")
-    count = parse_limit(limit, options)
+    count, skip = parse_limit(limit, options), parse_offset(offset, options)
     if not query:
-        return SearchView(q="", filters=filters, limit=count, articles=[], quotes=[], article_total=0, quote_total=0)
+        return SearchView(q="", filters=filters, limit=count, articles=[], quotes=[], article_total=0, quote_total=0,
+                          offset=skip)
     if not store.has_search():
         raise FilterError("this database has no search index yet: open it once with a redline command that writes")
-    found = store.search(query, limit=count, source=filters.source, since=filters.since, until=filters.until)
+    found = store.search(query, limit=count, source=filters.source, since=filters.since, until=filters.until,
+                         offset=skip)
     item = lambda kind, h, snippet: SearchItem(  # noqa: E731
         kind=kind, article_id=h.article_id, title=h.title, published=h.published, source=h.source,
         snippet=fragments(snippet), speaker=h.speaker, start=h.start, end=h.end)
     return SearchView(q=query, filters=filters, limit=count,
                       articles=[item("article", h, h.snippet) for h in found.articles],
                       quotes=[item("quote", h, h.snippet) for h in found.quotes],
-                      article_total=found.article_total, quote_total=found.quote_total)
+                      article_total=found.article_total, quote_total=found.quote_total, offset=skip)
 
 
 def fragments(marked: str) -> list[Fragment]:

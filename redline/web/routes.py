@@ -73,12 +73,12 @@ def install_routes(app: FastAPI, board) -> None:
                                        analysis=board.analysis(Filters()))
         return serve(fmt, "article", (article_id, highlight), build, "article.html")
 
-    def search_page(fmt: str, q: str | None, limit: str | None, filters: Filters) -> Response:
-        """The search page."""
+    def search_page(fmt: str, q: str | None, limit: str | None, filters: Filters, offset: str | None = None) -> Response:
+        """The search page (one page of hits from `offset`)."""
         if q is not None and len(q) > board.pages.max_query:
             raise FilterError(f"q: the query is {len(q)} characters long; at most {board.pages.max_query}")
-        build = lambda s: search_view(s, q, filters=filters, limit=limit, options=board.pages)  # noqa: E731
-        return serve(fmt, "search", (q, limit, filters), build, "search.html")
+        build = lambda s: search_view(s, q, filters=filters, limit=limit, options=board.pages, offset=offset)  # noqa: E731
+        return serve(fmt, "search", (q, limit, filters, offset), build, "search.html")
 
     @app.get("/index.json", tags=JSON_TAGS, summary="Overview: stance matrix, impasses, openings, timeline",
              description="The dashboard's overview within the filters (the JSON twin of `/`).")
@@ -127,14 +127,15 @@ def install_routes(app: FastAPI, board) -> None:
              description="Every word of `q` must match (prefix with a trailing `*`); best hits first.")
     def search_json(q: str | None = Query(None, description="Words to find (at most 200 characters)."),
                     limit: str | None = Query(None, description="Hits per kind, 1-100 (default 20)."),
+                    offset: str | None = Query(None, description="Hits of each kind to skip (the next page: `next_offset`)."),
                     since: str | None = SINCE, until: str | None = UNTIL, source: str | None = SOURCE,
                     official: str | None = OFFICIAL) -> Response:
-        return search_page("json", q, limit, filters_of(since, until, source, official))
+        return search_page("json", q, limit, filters_of(since, until, source, official), offset)
 
     @app.get("/search", include_in_schema=False)
-    def search_html(q: str | None = None, limit: str | None = None, since: str | None = None,
+    def search_html(q: str | None = None, limit: str | None = None, offset: str | None = None, since: str | None = None,
                     until: str | None = None, source: str | None = None, official: str | None = None) -> Response:
-        return search_page("html", q, limit, filters_of(since, until, source, official))
+        return search_page("html", q, limit, filters_of(since, until, source, official), offset)
 
     # The watch page reads the store each time: source status changes without changing the data version the cache keys on.
     @app.get("/watch.json", tags=JSON_TAGS, summary="What's new: the latest alerts and each watched source's status")
