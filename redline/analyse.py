@@ -6,6 +6,7 @@ carries the analysis), and the English pipeline has nothing to say about other l
 
 from __future__ import annotations
 
+import ctypes
 import signal
 import threading
 from collections import deque
@@ -43,11 +44,28 @@ class ArticleTimeout(Exception):
 
 @contextmanager
 def time_budget(seconds: float):
-    """Raise ArticleTimeout in the block after `seconds` (SIGALRM: main thread on POSIX; else unbounded)."""
-    if seconds <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+    """Raise ArticleTimeout in the block after `seconds`.
+
+    In the main thread (POSIX) a SIGALRM timer raises it. In any other thread (a batch worker, a server
+    thread) a watchdog timer raises it in the block's thread as an asynchronous exception, which Python
+    delivers at the next bytecode: a long call inside compiled code (spaCy) is interrupted when it
+    returns. A watchdog that fires as the block ends has its pending exception withdrawn, so it can never
+    escape the block's caller after the block is done.
+    """
+    if seconds <= 0:
         yield
         return
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+        with _alarm_budget(seconds):
+            yield
+        return
+    with _watchdog_budget(seconds):
+        yield
 
+
+@contextmanager
+def _alarm_budget(seconds: float):
+    """The main thread's budget: SIGALRM."""
     def expire(signum, frame):
         raise ArticleTimeout(f"over {seconds:g} s")
 
@@ -58,6 +76,32 @@ def time_budget(seconds: float):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@contextmanager
+def _watchdog_budget(seconds: float):
+    """Another thread's budget: a timer thread raises ArticleTimeout in this thread (CPython)."""
+    target = threading.get_ident()
+    lock = threading.Lock()
+    state = {"done": False, "fired": False}
+
+    def expire() -> None:
+        with lock:
+            if not state["done"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(ArticleTimeout))
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["done"] = True
+            timer.cancel()
+            if state["fired"]:  # withdraw the exception if it has not been raised yet
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
 
 
 def analyse_contained(item: ArticleOutcome, doc, *, dictionary, options: AnalyseOptions) -> Problem | None:

@@ -73,7 +73,8 @@ def finish_partition(partition_id: str, *, out: Path, options: IngestOptions, re
     outcomes = [_outcome(item, resolution.verdicts) for item in prepared if item.ordinal not in skipped]
     if options.nlp:
         found = resources(options.profile)
-        analyse = AnalyseOptions(processes=1, batch_size=options.nlp_batch_size, profile=found.profile)
+        analyse = AnalyseOptions(processes=1, batch_size=options.nlp_batch_size, profile=found.profile,
+                                 bounds=options.bounds)
         outcomes = list(analyse_outcomes(outcomes, options=analyse, dictionary=found.dictionary))
     counts = _write(out, partition_id, outcomes, prepared)
     counts.seconds = time.perf_counter() - started
