@@ -254,7 +254,8 @@ def latest_events_table(view: Overview) -> Table:
         evidence = [_evidence(e.evidence[0])] if e.evidence else []
         if e.mentions > 1:
             evidence.append(Text(f"{e.mentions} mentions, {e.sources} sources", style="dim"))
-        table.add_row(e.date or "undated", kind, Text(", ".join(e.source) or "-"), Text(", ".join(e.target) or "-"),
+        when = f"{e.date}\nundated (ingested)" if e.undated and e.date else e.date or "undated"
+        table.add_row(when, kind, Text(", ".join(e.source) or "-"), Text(", ".join(e.target) or "-"),
                       Group(*evidence))
     return table
 

@@ -25,7 +25,8 @@ from redline.store.rows import (
 
 DEFAULT_DB = "redline.db"
 # The article columns a stage record is shown with, named apart from the record's own (events have a `source`).
-RECORD_ARTICLE = "a.title AS article_title, a.published AS article_published, a.source AS article_source"
+RECORD_ARTICLE = ("a.title AS article_title, a.published AS article_published, a.source AS article_source,"
+                  " a.ingested AS article_ingested")
 _ARTICLE_COLUMNS = ", ".join(ARTICLE_FIELDS)
 _INSERT_ARTICLE = (f"INSERT OR IGNORE INTO articles ({', '.join(ARTICLE_ROW_COLUMNS)})"
                    f" VALUES ({', '.join(':' + c for c in ARTICLE_ROW_COLUMNS)})")
@@ -281,7 +282,8 @@ class Store:
                 continue
             found.append(StoredRecord(article_id=review.article_id, record=built(STAGE_TABLES[table], review.values),
                                       title=row["article_title"], published=row["article_published"],
-                                      source=row["article_source"], id=review.record_id, review="add"))
+                                      source=row["article_source"], id=review.record_id, review="add",
+                                      ingested=row["article_ingested"]))
         return found
 
     def record_ids(self, table: str, article_ids: set[str] | None = None) -> list[str]:
@@ -465,6 +467,7 @@ class StoredRecord:
     source: str | None = None
     id: str | None = None  # the stable record id (quotes, events, positions; redline/store/reviews.py)
     review: str | None = None  # the latest analyst verdict on it; None when unreviewed
+    ingested: str | None = None  # when its article was stored (UTC ISO); places undated articles in time
 
     def to_json(self) -> dict:
         """The record as the JSON output contract names it, with its id, review and article's id, date and source."""
@@ -480,7 +483,8 @@ def stored_record(table: str, row: sqlite3.Row) -> StoredRecord:
     rid = (record_id(RECORD_TYPES[table], row["article_id"], record.start, record.end, row["span_rank"])
            if table in RECORD_TYPES and "span_rank" in row.keys() else None)
     return StoredRecord(article_id=row["article_id"], record=record, title=row["article_title"],
-                        published=row["article_published"], source=row["article_source"], id=rid)
+                        published=row["article_published"], source=row["article_source"], id=rid,
+                        ingested=row["article_ingested"] if "article_ingested" in row.keys() else None)
 
 
 def _alive(pid: int | None) -> bool:

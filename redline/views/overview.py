@@ -124,7 +124,8 @@ class DateRange:
 
 @dataclass(frozen=True, slots=True)
 class TimelineItem:
-    """One dated item: an event (label = PLOVER type) or a statement (position: its stance; quote: "quote")."""
+    """One item: an event (label = PLOVER type) or a statement (position: its stance; quote: "quote").
+    `undated`: neither it nor its article has a date; `date` is then the day its article was ingested."""
 
     date: str
     kind: str
@@ -134,6 +135,7 @@ class TimelineItem:
     article_id: str
     start: int
     end: int
+    undated: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +160,7 @@ class LatestEvent:
     mentions: int
     sources: int
     evidence: list[EvidenceRef]
+    undated: bool = False  # no report of it is dated: `date` is the day its first report was ingested
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,8 +194,9 @@ class Overview:
     `openings` are the issues with status `agenda` (one side's demand met by the other's openness or offer)
     plus any issue where some party's current stance is one of `opening_stances` (open, offer): where a deal
     could move, even beside an impasse between two other parties. With a profile, impasses and openings are
-    among its issues (as the matrix rows); in open mode among all, best-evidenced first. `timeline` keeps the most recent dated items
-    (chronological); `timeline_days` counts every dated item per day and `timeline_undated` the items left out.
+    among its issues (as the matrix rows); in open mode among all, best-evidenced first. `timeline` keeps the most recent items
+    (chronological), undated ones placed at their article's ingest day and marked; `timeline_days` counts every dated
+    item per day and `timeline_undated` the undated items.
     """
 
     filters: Filters
@@ -379,7 +383,8 @@ class _Timeline:
 
 
 def _timeline(read: _Read, options: OverviewOptions) -> _Timeline:
-    """The most recent dated items (chronological), per-day counts of all of them, and how many are undated."""
+    """The most recent items (chronological; undated ones at their ingest day, marked), per-day counts of the
+    dated ones, and how many are undated."""
     days: dict[str, list[int]] = {}
     for day, n in read.events.per_day.items():
         days.setdefault(day, [0, 0])[0] += n
@@ -390,12 +395,13 @@ def _timeline(read: _Read, options: OverviewOptions) -> _Timeline:
     undated = read.events.undated + read.quotes.undated
     for r in read.positions:
         item = _position_item(r)
-        if item is None:
+        if item is None or item.undated:
             undated += 1
-            continue
-        days.setdefault(item.date, [0, 0])[1] += 1
-        items.append(item)
-    items.sort(key=lambda i: (i.date, i.kind, i.article_id, i.start))
+        else:
+            days.setdefault(item.date, [0, 0])[1] += 1
+        if item is not None:
+            items.append(item)
+    items.sort(key=lambda i: (i.date, i.undated, i.kind, i.article_id, i.start))
     per_day = [TimelineDay(date=d, events=n[0], statements=n[1]) for d, n in sorted(days.items())]
     return _Timeline(items=items[-options.timeline_items:] if options.timeline_items else [], days=per_day, undated=undated)
 
@@ -404,24 +410,26 @@ def _event_item(dated: DatedRecord) -> TimelineItem:
     """A dated event as a timeline item (label: its PLOVER type, actor: its source actors)."""
     e = dated.row.record
     return TimelineItem(date=dated.day, kind="event", label=e.type, actor=", ".join(e.source) or None, text=e.text,
-                        article_id=dated.row.article_id, start=e.start, end=e.end)
+                        article_id=dated.row.article_id, start=e.start, end=e.end, undated=dated.undated)
 
 
 def _quote_item(dated: DatedRecord) -> TimelineItem:
     """A dated quote as a timeline statement (label "quote", actor: its speaker)."""
     q = dated.row.record
     return TimelineItem(date=dated.day, kind="statement", label="quote", actor=q.speaker, text=q.text,
-                        article_id=dated.row.article_id, start=q.start, end=q.end)
+                        article_id=dated.row.article_id, start=q.start, end=q.end, undated=dated.undated)
 
 
 def _position_item(row: StoredRecord) -> TimelineItem | None:
-    """A position as a timeline statement (label: its stance), or None when neither it nor its article is dated."""
+    """A position as a timeline statement (label: its stance); undated ones at their article's ingest day,
+    marked; None when it has no date and no ingest time either."""
     p = row.record
     day = _day(p.date, row.published)
-    if day is None:
+    placed = day or _day(row.ingested, None)
+    if placed is None:
         return None
-    return TimelineItem(date=day, kind="statement", label=p.stance, actor=p.actor, text=p.text,
-                        article_id=row.article_id, start=p.start, end=p.end)
+    return TimelineItem(date=placed, kind="statement", label=p.stance, actor=p.actor, text=p.text,
+                        article_id=row.article_id, start=p.start, end=p.end, undated=day is None)
 
 
 def _latest_events(recent: list[DatedRecord], options: OverviewOptions) -> list[LatestEvent]:
@@ -431,7 +439,7 @@ def _latest_events(recent: list[DatedRecord], options: OverviewOptions) -> list[
     window = [d.row for d in recent[:max(options.latest_events_window, options.latest_events)]]
     articles = {d.row.article_id: d.row for d in recent}
     found = [_latest(m, articles) for m in merge_reported(window)]
-    found.sort(key=lambda e: e.date or "", reverse=True)
+    found.sort(key=lambda e: (e.date or "", not e.undated), reverse=True)
     return found[:options.latest_events]
 
 
@@ -442,9 +450,11 @@ def _latest(merged: MergedEvent, articles: dict[str, StoredRecord]) -> LatestEve
                         published=articles[m.article_id].published, actor=", ".join(e.source) or None, via=None,
                         stance=None, official=None, text=m.text, start=m.start, end=m.end) for m in merged.mentions]
     first = min((r.published for r in refs if r.published), default=None)
-    return LatestEvent(date=_day(e.date, first), type=e.type, status=e.status, negated=bool(e.negated),
+    day = _day(e.date, first)
+    ingested = min((articles[m.article_id].ingested or "" for m in merged.mentions), default="")
+    return LatestEvent(date=day or _day(ingested, None), type=e.type, status=e.status, negated=bool(e.negated),
                        source=list(e.source), target=list(e.target), mentions=len(merged.mentions),
-                       sources=merged.sources, evidence=refs)
+                       sources=merged.sources, evidence=refs, undated=day is None)
 
 
 def _top_quotes(store: Store, filters: Filters, options: OverviewOptions) -> list[CitedQuote]:

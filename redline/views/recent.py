@@ -27,6 +27,11 @@ _DAY = {
     "quotes": "CASE WHEN length(a.published) >= 10 THEN substr(a.published, 1, 10) END",
 }
 
+# Where an undated record is placed in time: the day its article was ingested (articles stored before
+# migration 0011 have no ingest time and stay out of the lists).
+_INGEST_DAY = "CASE WHEN length(a.ingested) >= 10 THEN substr(a.ingested, 1, 10) END"
+_PLACED = {table: f"coalesce({day}, {_INGEST_DAY})" for table, day in _DAY.items()}
+
 
 # Records whose latest review rejects them leave the counts and lists (matched on article and span, in SQL).
 _NOT_REJECTED = (" AND NOT EXISTS (SELECT 1 FROM reviews v WHERE v.kind = '{kind}' AND v.article_id = r.article_id"
@@ -73,22 +78,26 @@ def day_counts(store: Store, table: str, filters: Filters) -> DayCounts:
 
 @dataclass(slots=True)
 class DatedRecord:
-    """A stored record with the day it is placed at."""
+    """A stored record with the day it is placed at: its own or its article's date, or, `undated`, the day
+    its article was ingested."""
 
     day: str
     row: StoredRecord
+    undated: bool = False
 
 
 def most_recent(store: Store, table: str, filters: Filters, *, limit: int) -> list[DatedRecord]:
-    """The `limit` most recent dated records of `table` (events or quotes) within the filters, newest first
-    (ties: by article id, then offset, both descending: the order the timeline sorts in, reversed)."""
-    sql = (f"SELECT r.*, {span_rank_sql(table, 'r')}, {RECORD_ARTICLE}, {_DAY[table]} AS day FROM {table} r"
-           f" JOIN articles a ON a.id = r.article_id"
-           f" WHERE {_DAY[table]} IS NOT NULL{_keep(store, table)} ORDER BY day DESC, r.article_id DESC, r.start DESC LIMIT :limit")
+    """The `limit` most recent records of `table` (events or quotes) within the filters, newest first; an
+    undated one placed at its article's ingest day and marked (ties: undated after dated, then by ingest
+    time, article id and offset, descending: the order the timeline sorts in, reversed)."""
+    sql = (f"SELECT r.*, {span_rank_sql(table, 'r')}, {RECORD_ARTICLE}, {_PLACED[table]} AS day,"
+           f" {_DAY[table]} IS NULL AS undated FROM {table} r JOIN articles a ON a.id = r.article_id"
+           f" WHERE {_PLACED[table]} IS NOT NULL{_keep(store, table)}"
+           f" ORDER BY day DESC, undated ASC, a.ingested DESC, r.article_id DESC, r.start DESC LIMIT :limit")
     rows = store.connection.execute(sql, _params(filters, limit=limit)).fetchall()
     stored = store.with_reviews([stored_record(table, row) for row in rows], store.reviews(RECORD_TYPES[table]),
                                 keep_rejected=True)  # rejected ones were left out in SQL; keep the rows aligned
-    return [DatedRecord(day=row["day"], row=record) for row, record in zip(rows, stored)]
+    return [DatedRecord(day=row["day"], row=record, undated=bool(row["undated"])) for row, record in zip(rows, stored)]
 
 
 _NON_WORD = re.compile(r"[\W_]+")
