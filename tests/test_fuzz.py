@@ -10,14 +10,14 @@ from bench_module import load_bench
 def test_fuzz_ci_seed_has_no_crash_and_no_input_over_the_limit():
     fuzz = load_bench("fuzz")
     started = time.process_time()  # CPU time of this process: what the run costs, whatever the machine's load
-    # 20 s, not make fuzz's 10 s: the CI machine is shared (2 cores, several jobs); the bounds still cut
-    # a hostile input's cost to a few seconds on an idle core
+    # Each input's CPU time is bounded, not its wall time: on a shared machine (2 cores, load 12) one input
+    # took 32 s of wall time for 6.3 s of CPU. 20 s, not make fuzz's 10 s, leaves room for a slow CI core.
     report = fuzz.fuzz(count=2500, nlp=40, seed=17, limit_seconds=20)
     elapsed = time.process_time() - started
     details = {key: (f.count, f.example, f.detail) for key, f in report.buckets.items()}
     assert report.inputs == 2500 and report.nlp_inputs == 40
     assert report.crashes == 0, details
-    assert report.over_limit == 0, report.slow[:5]
+    assert report.cpu_over_limit == 0, report.slow[:5]
     assert elapsed < 100, elapsed
 
 
