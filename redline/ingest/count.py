@@ -2,8 +2,9 @@
 
 A JSON Lines file holds one unit per non-blank line, a WARC one per response record, any other file one.
 Counting reads each file once more (decompressing gzip), without parsing records, so it is only done for
-a progress bar on a terminal. Streams (standard input, FIFOs) cannot be read twice: they count as
-unknown (None).
+a progress bar on a terminal. Streams (standard input, FIFOs) cannot be read twice, and a file over
+`COUNT_MAX_BYTES` would cost too long a first pass: they count as unknown (None), and the bar then shows
+the records done without a total.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from redline.ingest.sources import InputFile
 
 _HEAD_BYTES = 65536
 _CHUNK = 1 << 20
+COUNT_MAX_BYTES = 256 << 20  # files larger than this (on disk) are not counted in advance
 
 
 def count_units(items: Iterable[InputFile]) -> int | None:
@@ -31,8 +33,9 @@ def count_units(items: Iterable[InputFile]) -> int | None:
 
 
 def input_units(item: InputFile) -> int | None:
-    """The units in one input: JSON Lines lines, WARC response records, else 1; None for a stream."""
-    if item.stream or item.path is None:
+    """The units in one input: JSON Lines lines, WARC response records, else 1; None for a stream or a
+    file over COUNT_MAX_BYTES."""
+    if item.stream or item.path is None or item.size > COUNT_MAX_BYTES:
         return None
     try:
         with open(item.path, "rb") as handle:

@@ -13,8 +13,8 @@ from pathlib import Path
 from pty_run import plain, run_on_terminal
 from synth import article_text
 
-from redline.ingest.count import count_units, input_units
-from redline.ingest.sources import expand_inputs
+from redline.ingest.count import COUNT_MAX_BYTES, count_units, input_units
+from redline.ingest.sources import InputFile, expand_inputs
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 RECORDS = 30
@@ -43,6 +43,8 @@ def test_cli_progress_counts_records_of_jsonl_warc_and_pages(tmp_path):
     assert input_units(files["crawl.warc.gz"]) == 2  # its response records
     assert input_units(files["page.txt"]) == 1
     assert count_units(files.values()) == RECORDS + 12 + 2 + 1
+    huge = InputFile(name="huge.jsonl", path=files["feed.jsonl"].path, size=COUNT_MAX_BYTES + 1)
+    assert input_units(huge) is None and count_units([*files.values(), huge]) is None  # no first pass over it
 
 
 def test_cli_progress_is_quiet_when_piped(tmp_path):
