@@ -1,4 +1,4 @@
-"""The NLP stages over the pipeline's stream: spaCy once per article, then actors, quotes, events, positions.
+"""The per-article NLP runner (annotation): spaCy once per article, then actors, quotes, events, positions.
 
 Only first copies in English are analysed: a duplicate is not counted twice downstream (its first copy
 carries the analysis), and the English pipeline has nothing to say about other languages.
@@ -27,7 +27,7 @@ from redline.stages import assigned_by, check_requires, registered
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
-class AnalyseOptions:
+class AnnotateOptions:
     """How the NLP stages run: processes for spaCy (2 uses both cores) and texts per batch."""
 
     processes: int = 1
@@ -60,13 +60,13 @@ def time_budget(seconds: float):
         signal.signal(signal.SIGALRM, previous)
 
 
-def analyse_contained(item: ArticleOutcome, doc, *, dictionary, options: AnalyseOptions) -> Problem | None:
-    """`analyse_article` within the article's time budget; a timeout or an unforeseen error leaves the
+def annotate_contained(item: ArticleOutcome, doc, *, dictionary, options: AnnotateOptions) -> Problem | None:
+    """`annotate_article` within the article's time budget; a timeout or an unforeseen error leaves the
     article stored without analysis, flagged, and returns the reason."""
     article = item.article
     try:
         with time_budget(options.bounds.article_seconds):
-            analyse_article(item, doc, dictionary=dictionary, profile=options.profile)
+            annotate_article(item, doc, dictionary=dictionary, profile=options.profile)
         return None
     except ArticleTimeout:
         flag, reason = "analysis_timeout", f"analysis over its time budget ({options.bounds.article_seconds:g} s, bounds.article_seconds); stored without actors, quotes, events, positions"
@@ -79,7 +79,7 @@ def analyse_contained(item: ArticleOutcome, doc, *, dictionary, options: Analyse
     return Problem(article.input, reason, stored=True)
 
 
-def wants_analysis(item: ArticleOutcome) -> bool:
+def wants_annotation(item: ArticleOutcome) -> bool:
     """True for first copies in English (or of unknown language)."""
     article = item.article
     return not article.duplicate_of and article.language in (ENGLISH, None) and bool(article.text.strip())
@@ -142,7 +142,7 @@ def run_stages(ctx: StageContext, names: Iterable[str], provided: Iterable[str])
     return frozenset(have)
 
 
-def analyse_article(item: ArticleOutcome, doc, *, dictionary, profile=None) -> None:
+def annotate_article(item: ArticleOutcome, doc, *, dictionary, profile=None) -> None:
     """Attach the actors, quotes, events and positions found in a parsed article to it."""
     ctx = StageContext(item.article, doc, dictionary=dictionary, profile=profile)
     run_stages(ctx, RUNNERS, assigned_by(UPSTREAM))
@@ -159,15 +159,15 @@ class _Waiting:
         self.remaining = remaining
 
 
-def analyse_outcomes(
-    outcomes: Iterable[DocumentOutcome | Problem], *, options: AnalyseOptions | None = None, dictionary=None
+def annotate_outcomes(
+    outcomes: Iterable[DocumentOutcome | Problem], *, options: AnnotateOptions | None = None, dictionary=None
 ) -> Iterator[DocumentOutcome | Problem]:
     """The outcomes, in the same order, with actors and quotes attached to the articles that want them.
 
     One `nlp.pipe` runs over the whole stream, so spaCy's worker processes start once per run. A caller
     that keeps the actor dictionary loaded (a batch worker) passes it as `dictionary`.
     """
-    options = options or AnalyseOptions()
+    options = options or AnnotateOptions()
     dictionary = dictionary if dictionary is not None else ActorDictionary.load()
     waiting: deque[_Waiting] = deque()
 
@@ -177,7 +177,7 @@ def analyse_outcomes(
 
     def texts() -> Iterator[tuple[str, tuple[_Waiting, ArticleOutcome]]]:
         for outcome in outcomes:
-            targets = [i for i in getattr(outcome, "articles", []) if wants_analysis(i)]
+            targets = [i for i in getattr(outcome, "articles", []) if wants_annotation(i)]
             entry = _Waiting(outcome, len(targets))
             waiting.append(entry)
             for item in targets:
@@ -194,7 +194,7 @@ def analyse_outcomes(
 
     pairs = parse_texts(texts(), batch_size=options.batch_size, n_process=options.processes, as_tuples=True)
     for doc, (entry, item) in pairs:
-        problem = analyse_contained(item, doc, dictionary=dictionary, options=options)
+        problem = annotate_contained(item, doc, dictionary=dictionary, options=options)
         if problem is not None:
             report(problem)
         entry.remaining -= 1

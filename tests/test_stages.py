@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import redline.pipeline  # noqa: F401 -- loads every stage module, so the registry holds all seven stages
-from redline.analyse import RUNNERS, UPSTREAM, StageContext, run_stages
+from redline.annotate import RUNNERS, UPSTREAM, StageContext, run_stages
 from redline.records import Article
 from redline.stages import PIPELINE, STAGES, MissingRequirement, assigned_by, check_requires
 
