@@ -1,4 +1,4 @@
-"""The "positions" pipeline stage: each party's stance on each issue, with the sentence that shows it.
+"""Each party's stance on each issue, with the sentence that shows it: the call behind the "positions" stage.
 
     extract_positions(doc, actors, quotes, published="2026-02-11")                  # open mode
     extract_positions(doc, actors, quotes, profile=CaseProfile.load("us-iran-2026"))  # a case's issues
@@ -13,8 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
-
-from redline.stages import stage
 
 from .conditions import condition_findings
 from .evaluate import evaluation_findings
@@ -43,15 +41,12 @@ class _Voice:
     party: str | None = None  # the party the voice speaks for, when it is an official one
 
 
-@stage("positions", requires=("Doc", "Article.actors", "Article.quotes"), assigns=("Article.positions",))
-def extract_positions(doc: Doc, actors, quotes, *, published: str | None = None, profile: CaseProfile | None = None,
-                      events=None) -> list[Position]:
+def extract_positions(doc: Doc, actors, quotes, *, published: str | None = None,
+                      profile: CaseProfile | None = None) -> list[Position]:
     """The positions of a parsed article: party, stance, issue, who voiced it, and the evidence sentence.
 
-    `actors` is the article's ActorIndex (None works, with less to go on), `quotes` its quotes; `events`
-    is accepted for the pipeline's sake and not used yet.
+    `actors` is the article's ActorIndex (None works, with less to go on), `quotes` its quotes.
     """
-    del events
     if len(doc) == 0:
         return []
     from redline.actors import ActorDictionary
