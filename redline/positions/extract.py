@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from redline.datafiles import word_set
+
 from .conditions import condition_findings
 from .evaluate import evaluation_findings
 from .finding import Finding
@@ -29,6 +31,9 @@ from .profile import CaseProfile
 from .similar import similar_findings
 from .stance import cue_findings
 from .syntax import conjuncts, deontic
+
+COORDINATED_RELATIVES = word_set("relatives.coordinated_antecedent_relatives")  # "Britain or France, which"
+ANAPHORIC_OBJECTS = word_set("pronouns.anaphoric_objects")  # "reject it": no issue on its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +175,7 @@ def _with_antecedents(tokens: list[Token]) -> list[Token]:
     """Holder words with a relative pronoun's coordinated antecedents ("Britain or France, which ...")."""
     found = []
     for token in tokens:
-        if token.lower_ in ("which", "who", "that") and token.head.dep_ == "relcl":
+        if token.lower_ in COORDINATED_RELATIVES and token.head.dep_ == "relcl":
             found.extend(t for t in conjuncts(token.head.head) if t not in found)
         elif token not in found:
             found.append(token)
@@ -197,7 +202,7 @@ def _issues(finding: Finding, resolver: HolderResolver, lexicon: StanceLexicon, 
     if recent and recent[-1][0] < reach and _sentences_between(finding, recent[-1][0]) <= 2:
         return recent[-1][1]  # anaphora reaches back; within one sentence "excessive demands" stays itself
     vague = [phrase_label(o, lexicon, lambda t: _is_party_word(t, resolver)) for o in finding.objects
-             if o.pos_ != "PRON" or o.lower_ in lexicon.vague_objects and o.lower_ not in ("it", "this", "that", "them", "they")]
+             if o.pos_ != "PRON" or o.lower_ in lexicon.vague_objects and o.lower_ not in ANAPHORIC_OBJECTS]
     return [v for v in vague if v][:1]
 
 
