@@ -41,9 +41,14 @@ def word_list(name: str, file: str = FUNCTION_WORDS) -> tuple[str, ...]:
         if not isinstance(found, dict) or key not in found:
             raise DataFileError(f"{file} has no word list {name!r}")
         found = found[key]
-    if not isinstance(found, list) or not all(isinstance(word, str) for word in found):
-        raise DataFileError(f"{file} {name!r} must be a list of words (quote on/off/yes/no): {found!r}")
-    return tuple(found)
+    return checked_words(found, f"{file} {name!r}")
+
+
+def checked_words(value: Any, where: str) -> tuple[str, ...]:
+    """`value` as a tuple of words; DataFileError unless it is a list of strings."""
+    if not isinstance(value, list) or not all(isinstance(word, str) for word in value):
+        raise DataFileError(f"{where} must be a list of words (quote on/off/yes/no): {value!r}")
+    return tuple(value)
 
 
 def word_set(name: str, file: str = FUNCTION_WORDS) -> frozenset[str]:
