@@ -1,5 +1,5 @@
-"""The shipped data files are read the same way everywhere: word lists by name, refused when YAML turned a
-word into something else."""
+"""Word lists in the shipped data files, read by name: file order kept, a missing list named, and a list
+refused when YAML 1.1 turned one of its words into a boolean."""
 
 from __future__ import annotations
 
