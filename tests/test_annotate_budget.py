@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from redline.analyse import AnalyseOptions, ArticleTimeout, analyse_contained, time_budget
+from redline.annotate import AnnotateOptions, ArticleTimeout, annotate_contained, time_budget
 from redline.actors import ActorDictionary
 from redline.bounds import shipped_bounds
 from redline.nlp import parse_texts
@@ -30,7 +30,7 @@ def _spin(seconds: float) -> int:
     return turns
 
 
-def test_analyse_budget_interrupts_a_worker_thread():
+def test_annotate_budget_interrupts_a_worker_thread():
     def worker() -> float:
         started = time.perf_counter()
         with pytest.raises(ArticleTimeout):
@@ -43,7 +43,7 @@ def test_analyse_budget_interrupts_a_worker_thread():
     assert spent < 10, spent  # cut at the budget (plus scheduling delay on a loaded machine), not after 30 s
 
 
-def test_analyse_budget_never_fires_after_the_block():
+def test_annotate_budget_never_fires_after_the_block():
     def worker() -> tuple[int, int]:
         escaped = timed_out = 0
         for _ in range(200):  # blocks that end right around their deadline: the race the withdrawal covers
@@ -73,11 +73,11 @@ def _article_outcome() -> tuple[ArticleOutcome, object]:
 
 
 @pytest.mark.parametrize("seconds, timed_out", [(1e-4, True), (120.0, False)])
-def test_analyse_budget_applies_to_the_real_stages_in_a_thread(seconds, timed_out):
+def test_annotate_budget_applies_to_the_real_stages_in_a_thread(seconds, timed_out):
     item, doc = _article_outcome()
-    options = AnalyseOptions(bounds=replace(shipped_bounds(), article_seconds=seconds))
+    options = AnnotateOptions(bounds=replace(shipped_bounds(), article_seconds=seconds))
     with ThreadPoolExecutor(1) as pool:
-        problem = pool.submit(analyse_contained, item, doc, dictionary=ActorDictionary.load(),
+        problem = pool.submit(annotate_contained, item, doc, dictionary=ActorDictionary.load(),
                               options=options).result(timeout=300)
     if timed_out:
         assert problem is not None and "time budget" in problem.reason and problem.stored
@@ -87,7 +87,7 @@ def test_analyse_budget_applies_to_the_real_stages_in_a_thread(seconds, timed_ou
         assert problem is None and item.article.analysed and item.article.actors
 
 
-def test_analyse_budget_reaches_batch_workers(tmp_path):
+def test_annotate_budget_reaches_batch_workers(tmp_path):
     config = tmp_path / "tight.yaml"
     config.write_text("bounds:\n  article_seconds: 0.0001\n", encoding="utf-8")
     out = tmp_path / "out"
