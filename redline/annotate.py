@@ -80,28 +80,36 @@ def _alarm_budget(seconds: float):
 
 @contextmanager
 def _watchdog_budget(seconds: float):
-    """Another thread's budget: a timer thread raises ArticleTimeout in this thread (CPython)."""
+    """Another thread's budget: a watcher thread raises ArticleTimeout in this thread (CPython).
+
+    The watcher's clock starts only once the block is entered (`armed`), so the exception can never land
+    in the setup (a thread start in progress) before the block runs.
+    """
     target = threading.get_ident()
     lock = threading.Lock()
-    state = {"done": False, "fired": False}
+    armed, finished = threading.Event(), threading.Event()
+    state = {"fired": False}
 
-    def expire() -> None:
+    def watch() -> None:
+        armed.wait()
+        if finished.wait(seconds):
+            return
         with lock:
-            if not state["done"]:
+            if not finished.is_set():
                 state["fired"] = True
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(ArticleTimeout))
 
-    timer = threading.Timer(seconds, expire)
-    timer.daemon = True
-    timer.start()
+    watcher = threading.Thread(target=watch, name="redline-article-budget", daemon=True)
+    watcher.start()
     try:
+        armed.set()
         yield
     finally:
         with lock:
-            state["done"] = True
-            timer.cancel()
+            finished.set()
             if state["fired"]:  # withdraw the exception if it has not been raised yet
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
+        armed.set()  # a watcher still waiting to be armed ends at once
 
 
 def annotate_contained(item: ArticleOutcome, doc, *, dictionary, options: AnnotateOptions) -> Problem | None:
