@@ -176,21 +176,25 @@ class Shard:
         return n % self.of == self.index
 
 
-class _Stop(Exception):
-    """SIGTERM asks the run to stop and report what finished."""
+class _Stop(BaseException):
+    """SIGTERM asks the run to stop and report what finished. A BaseException, like KeyboardInterrupt, so the
+    pipeline's last-resort guards (`except Exception`) do not catch it and count it as a crash."""
 
 
 def _stop_on_sigterm() -> None:
-    """Make SIGTERM stop the run like Ctrl-C (main thread only)."""
+    """Make SIGTERM stop the run, and SIGINT too even when started in the background (where a shell
+    ignores SIGINT), both reporting the inputs that finished (main thread only)."""
     def handler(signum, frame):  # noqa: ARG001 - the signal API's signature
         raise _Stop()
     with contextlib.suppress(ValueError):
         signal.signal(signal.SIGTERM, handler)
+        signal.signal(signal.SIGINT, handler)
 
 
 def fuzz(*, count: int, nlp: int, seed: int, slow_seconds: float = 2.0, limit_seconds: float = 10.0,
-         out: Path | None = None, shard: Shard = Shard(), every: int = 0) -> Report:
-    """Run `count` mutated inputs (the first `nlp` with the NLP stages on; only `shard`'s); the report."""
+         out: Path | None = None, shard: Shard = Shard(), every: int = 0, start: int = 0) -> Report:
+    """Run `count` mutated inputs (the first `nlp` with the NLP stages on; only `shard`'s, and none numbered
+    below `start`: their mutations are still drawn, so the rest are the same inputs); the report."""
     rng = random.Random(seed)
     pool = [(p, p.read_bytes()) for p in seeds()]
     report = Report()
@@ -204,7 +208,7 @@ def fuzz(*, count: int, nlp: int, seed: int, slow_seconds: float = 2.0, limit_se
             for n in range(count):
                 source, data = pool[n % len(pool)]
                 mutated, kind = _draw(data, rng, pool)
-                if not shard.runs(n):
+                if n < start or not shard.runs(n):
                     continue
                 _run_one(runner, report, Path(folder) / f"{n:06d}-{source.name}", mutated,
                          f"#{n} {source.name} [{kind}]", with_nlp=n < nlp, slow_seconds=slow_seconds,
@@ -292,10 +296,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--shard", type=Shard.parse, default=Shard(), help="K/N: run inputs numbered K mod N")
     parser.add_argument("--every", type=int, default=1000, help="a progress line on stderr every N inputs")
+    parser.add_argument("--start", type=int, default=0, help="skip the inputs numbered below this (resume a run)")
     args = parser.parse_args(argv)
     _stop_on_sigterm()
     report = fuzz(count=args.count, nlp=args.nlp, seed=args.seed, out=args.out, shard=args.shard,
-                  every=args.every)
+                  every=args.every, start=args.start)
     if args.json:
         print(json.dumps({"inputs": report.inputs, "nlp_inputs": report.nlp_inputs, "crashes": report.crashes,
                           "buckets": {k: v.count for k, v in report.buckets.items()}, "slow": len(report.slow),
