@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import numpy as np
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc, Token
 
 from .candidate import Candidate, Cue, trim
@@ -36,6 +39,9 @@ _PARTICIPLES = frozenset({"VBG", "VBN"})
 _THAT_DEPS = frozenset({"mark", "advmod", "nsubj"})
 _MODIFIER_DEPS = frozenset({"acl", "relcl", "amod"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# The children a broad candidate reads its content from (clause, infinitive, passive subject, object,
+# preposition): a verb with none of them cannot give one, so `_cue_positions` never visits it.
+_BROAD_CONTENT_DEPS = ("ccomp", "xcomp", "nsubjpass", "dobj", "oprd", "prep")
 
 
 def _colon_content(verb: Token) -> tuple[int, int] | None:
@@ -224,17 +230,72 @@ def _any_preposition(verb: Token, lexicon: CueLexicon) -> tuple[int, int] | None
     return None
 
 
+def _in_set(ids: np.ndarray, doc: Doc, words: frozenset[str]) -> np.ndarray:
+    """Per token, whether the string of its id (a lemma or lower form) is one of `words` in lower,
+    title or upper case (the lexicons are lower case; a lemma may be capitalised)."""
+    return np.isin(ids, _word_ids(words, doc.vocab.strings))
+
+
+def _word_ids(words: frozenset[str], strings) -> np.ndarray:
+    """The string-store ids of the words in their three casings (ids are hashes: the same in any vocab)."""
+    found = _WORD_IDS.get(words)
+    if found is None:
+        found = np.array(sorted({strings[form] for w in words for form in (w, w.title(), w.upper())}), dtype=np.uint64)
+        _WORD_IDS[words] = found
+    return found
+
+
+_WORD_IDS: dict[frozenset[str], np.ndarray] = {}  # per lexicon list: its ids (a handful of lists per process)
+
+
+def _outside_quotes(offsets: np.ndarray, quoted: RegionIndex) -> np.ndarray:
+    """Per token offset, True when no quoted region (marks included) holds it: `quoted.at` for all at once."""
+    if not quoted.regions:
+        return np.ones(len(offsets), dtype=bool)
+    opens = np.array([region.open_mark for region in quoted.regions], dtype=np.int64)
+    closes = np.array([region.close_end for region in quoted.regions], dtype=np.int64)
+    i = np.searchsorted(opens, offsets, side="right") - 1
+    return ~((i >= 0) & (offsets < closes[np.maximum(i, 0)]))
+
+
+def _cue_positions(doc: Doc, lexicon: CueLexicon, quoted: RegionIndex, starts: frozenset[str],
+                   broad: bool | np.ndarray) -> tuple[list[int], np.ndarray]:
+    """The tokens, outside quotation marks, that can open a candidate: a superset of those for which
+    `_token_candidate` (or `broad_candidate`, for the tokens `broad` allows) gives one, found on arrays
+    of the parse so the per-token Python work runs only for them; and which of them may be broad."""
+    strings = doc.vocab.strings
+    table = doc.to_array([IDX, HEAD, POS, DEP, LEMMA, LOWER])
+    pos, dep, lemma, lower = table[:, 2], table[:, 3], table[:, 4], table[:, 5]
+    verb = (pos == POS_IDS["VERB"]) | (pos == POS_IDS["AUX"])
+    noun = (pos == POS_IDS["NOUN"]) | (pos == POS_IDS["PROPN"])
+    lemma_is = lambda words: _in_set(lemma, doc, words)  # noqa: E731
+    maybe = (lower == strings[":"]) | ((lower == strings["in"]) & (dep == strings["prep"])) | _in_set(lower, doc, starts)
+    maybe |= (pos == POS_IDS["ADJ"]) & lemma_is(lexicon.adjectives)
+    maybe |= verb & lemma_is(lexicon.verbs)
+    maybe |= noun & lemma_is(lexicon.nouns)
+    heads = np.arange(len(doc)) + table[:, 1].astype(np.int64)
+    content_child = np.isin(dep, [strings[label] for label in _BROAD_CONTENT_DEPS]) & (heads != np.arange(len(doc)))
+    governs = np.zeros(len(doc), dtype=bool)
+    governs[heads[content_child]] = True
+    allowed = (pos == POS_IDS["VERB"]) & governs & broad
+    maybe = (maybe | allowed) & _outside_quotes(table[:, 0].astype(np.int64), quoted)
+    return np.flatnonzero(maybe).tolist(), allowed
+
+
 def reported_candidates(doc: Doc, text: str, lexicon: CueLexicon, quoted: RegionIndex, *,
-                        broad: bool = False) -> Iterator[Candidate]:
+                        broad: bool | np.ndarray = False) -> Iterator[Candidate]:
     """Every cue outside quotation marks that governs content, in text order, content trimmed
-    (`text` is `doc.text`, which spaCy rebuilds on every access). With `broad`, verbs the rules pass
-    over are offered too (`broad_candidate`), for the learned detector to judge."""
+    (`text` is `doc.text`, which spaCy rebuilds on every access). With `broad` (True, or a per-token
+    mask such as the detector's gate gives), verbs the rules pass over are offered too
+    (`broad_candidate`), for the learned detector to judge."""
     starts = frozenset(phrase[0] for phrase in lexicon.prepositions)
-    for token in doc:
-        if quoted.at(token.idx) is not None:
-            continue
+    if not len(doc):
+        return
+    positions, allowed = _cue_positions(doc, lexicon, quoted, starts, broad)
+    for i in positions:
+        token = doc[i]
         found = _token_candidate(doc, text, token, lexicon, starts)
-        if found is None and broad:
+        if found is None and allowed[i]:
             found = broad_candidate(token, lexicon)
         if found is None:
             continue
