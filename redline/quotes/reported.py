@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import numpy as np
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS
 from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id as _string_id
 from spacy.tokens import Doc, Token
 
 from .candidate import Candidate, Cue, trim
@@ -230,22 +231,33 @@ def _any_preposition(verb: Token, lexicon: CueLexicon) -> tuple[int, int] | None
     return None
 
 
-def _in_set(ids: np.ndarray, doc: Doc, words: frozenset[str]) -> np.ndarray:
-    """Per token, whether the string of its id (a lemma or lower form) is one of `words` in lower,
-    title or upper case (the lexicons are lower case; a lemma may be capitalised)."""
-    return np.isin(ids, _word_ids(words, doc.vocab.strings))
+# Bits of `_word_flags`: which lexicon list a lemma (or, for START, a lower-case word) is in.
+_ADJECTIVE, _VERB, _NOUN, _START = 1, 2, 4, 8
 
 
-def _word_ids(words: frozenset[str], strings) -> np.ndarray:
-    """The string-store ids of the words in their three casings (ids are hashes: the same in any vocab)."""
-    found = _WORD_IDS.get(words)
-    if found is None:
-        found = np.array(sorted({strings[form] for w in words for form in (w, w.title(), w.upper())}), dtype=np.uint64)
-        _WORD_IDS[words] = found
-    return found
+def _word_flags(lexicon: CueLexicon, starts: frozenset[str]) -> dict[int, int]:
+    """String-store id -> list bits, for every lexicon word in lower, title and upper case (ids are
+    hashes, the same in any vocab; a lemma may be capitalised, the lexicon is lower case)."""
+    key = (id(lexicon), starts)
+    if key not in _FLAGS:
+        flags: dict[int, int] = {}
+        for bit, words in ((_ADJECTIVE, lexicon.adjectives), (_VERB, lexicon.verbs), (_NOUN, lexicon.nouns), (_START, starts)):
+            for word in words:
+                for form in (word, word.title(), word.upper()):
+                    h = _string_id(form)
+                    flags[h] = flags.get(h, 0) | bit
+        _FLAGS.clear()  # one lexicon per process in practice: keep only the latest
+        _FLAGS[key] = flags
+    return _FLAGS[key]
 
 
-_WORD_IDS: dict[frozenset[str], np.ndarray] = {}  # per lexicon list: its ids (a handful of lists per process)
+_FLAGS: dict[tuple[int, frozenset[str]], dict[int, int]] = {}
+
+
+def _flags_of(ids: np.ndarray, flags: dict[int, int]) -> np.ndarray:
+    """Per token, the list bits of its id (looked up once per distinct id)."""
+    unique, inverse = np.unique(ids, return_inverse=True)
+    return np.array([flags.get(h, 0) for h in unique.tolist()], dtype=np.int64)[inverse.reshape(-1)]
 
 
 def _outside_quotes(offsets: np.ndarray, quoted: RegionIndex) -> np.ndarray:
@@ -268,11 +280,12 @@ def _cue_positions(doc: Doc, lexicon: CueLexicon, quoted: RegionIndex, starts: f
     pos, dep, lemma, lower = table[:, 2], table[:, 3], table[:, 4], table[:, 5]
     verb = (pos == POS_IDS["VERB"]) | (pos == POS_IDS["AUX"])
     noun = (pos == POS_IDS["NOUN"]) | (pos == POS_IDS["PROPN"])
-    lemma_is = lambda words: _in_set(lemma, doc, words)  # noqa: E731
-    maybe = (lower == strings[":"]) | ((lower == strings["in"]) & (dep == strings["prep"])) | _in_set(lower, doc, starts)
-    maybe |= (pos == POS_IDS["ADJ"]) & lemma_is(lexicon.adjectives)
-    maybe |= verb & lemma_is(lexicon.verbs)
-    maybe |= noun & lemma_is(lexicon.nouns)
+    flags = _word_flags(lexicon, starts)
+    lemma_in, lower_in = _flags_of(lemma, flags), _flags_of(lower, flags)
+    maybe = (lower == strings[":"]) | ((lower == strings["in"]) & (dep == strings["prep"])) | (lower_in & _START > 0)
+    maybe |= (pos == POS_IDS["ADJ"]) & (lemma_in & _ADJECTIVE > 0)
+    maybe |= verb & (lemma_in & _VERB > 0)
+    maybe |= noun & (lemma_in & _NOUN > 0)
     heads = np.arange(len(doc)) + table[:, 1].astype(np.int64)
     content_child = np.isin(dep, [strings[label] for label in _BROAD_CONTENT_DEPS]) & (heads != np.arange(len(doc)))
     governs = np.zeros(len(doc), dtype=bool)
