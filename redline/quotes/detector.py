@@ -143,7 +143,7 @@ def _gate_values(doc: Doc) -> list[np.ndarray]:
     edge = np.array([0], dtype=np.uint64)  # the id of "no neighbour"
     prev = np.concatenate([edge, lower[:-1]])
     nxt = np.concatenate([lower[1:], edge])
-    values = [lemma, dep, tag, lemma[heads], prev, nxt, lemma * np.uint64(31) + dep]
+    values = [lemma, dep, tag, lemma[heads], prev, nxt, lemma * np.uint64(31) + dep]  # 7 templates, then 2 per kid
     strings = doc.vocab.strings
     for label in _GATE_KIDS:
         kid = np.zeros(n, dtype=np.uint64)
@@ -159,6 +159,8 @@ def gate_columns(doc: Doc, bits: int) -> np.ndarray:
     Templates: lemma, dependency, tag, head lemma, previous and next lower-case word, lemma with
     dependency, and for each label in `_GATE_KIDS` whether a child has it, alone and with the lemma."""
     n = len(doc)
+    if n == 0:
+        return np.zeros((0, len(_GATE_KIDS) * 2 + 7), dtype=np.int64)
     with np.errstate(over="ignore"):  # the hashing wraps around 2**64 on purpose
         values = _gate_values(doc)
         cols = [((v ^ (np.uint64(k + 1) * _GATE_MIX)) * _GATE_MIX) >> np.uint64(64 - bits) for k, v in enumerate(values)]

@@ -141,6 +141,7 @@ def test_detector_gate_columns_are_per_token_and_deterministic() -> None:
     cols = gate_columns(doc, 16)
     assert cols.shape[0] == len(doc) and cols.min() >= 0 and cols.max() < 1 << 16
     assert np.array_equal(cols, gate_columns(load_pipeline()(MANY), 16))
+    assert gate_columns(load_pipeline()(""), 16).shape == (0, cols.shape[1])  # an empty text has no rows
     same_word = [t.i for t in doc if t.lower_ == "the"]
     assert len({int(cols[i, 0]) for i in same_word}) == 1  # column 0 is the lemma alone
 
