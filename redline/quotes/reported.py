@@ -238,7 +238,7 @@ _ADJECTIVE, _VERB, _NOUN, _START = 1, 2, 4, 8
 def _word_flags(lexicon: CueLexicon, starts: frozenset[str]) -> dict[int, int]:
     """String-store id -> list bits, for every lexicon word in lower, title and upper case (ids are
     hashes, the same in any vocab; a lemma may be capitalised, the lexicon is lower case)."""
-    key = (id(lexicon), starts)
+    key = (lexicon.adjectives, lexicon.verbs, lexicon.nouns, starts)
     if key not in _FLAGS:
         flags: dict[int, int] = {}
         for bit, words in ((_ADJECTIVE, lexicon.adjectives), (_VERB, lexicon.verbs), (_NOUN, lexicon.nouns), (_START, starts)):
@@ -251,7 +251,7 @@ def _word_flags(lexicon: CueLexicon, starts: frozenset[str]) -> dict[int, int]:
     return _FLAGS[key]
 
 
-_FLAGS: dict[tuple[int, frozenset[str]], dict[int, int]] = {}
+_FLAGS: dict[tuple[frozenset[str], ...], dict[int, int]] = {}
 
 
 def _flags_of(ids: np.ndarray, flags: dict[int, int]) -> np.ndarray:
