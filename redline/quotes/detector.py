@@ -30,7 +30,7 @@ from importlib import resources
 from typing import Any
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, TAG
+from spacy.attrs import DEP, HEAD, IS_QUOTE, LEMMA, LOWER, TAG
 from spacy.tokens import Doc
 
 from redline.datafiles import load_data_yaml
@@ -55,8 +55,9 @@ def _bucket(n: int) -> int:
     return int(math.log2(n)) + 1 if n > 0 else 0
 
 
-def candidate_features(doc: Doc, c: Candidate, lexicon: CueLexicon) -> list[str]:
-    """The named features of one candidate, all read from the parse."""
+def candidate_features(doc: Doc, c: Candidate, lexicon: CueLexicon, marks: np.ndarray | None = None) -> list[str]:
+    """The named features of one candidate, all read from the parse (`marks`: per token, whether it is
+    a quote mark, when the caller has it for the whole doc)."""
     cue = doc[c.cue.token] if c.cue is not None else None
     if cue is None:
         return ["nocue"]
@@ -88,7 +89,7 @@ def candidate_features(doc: Doc, c: Candidate, lexicon: CueLexicon) -> list[str]
         if child.tag_ == "MD":
             names.append(f"modal={child.lower_}")
     if span is not None:
-        if any(t.is_quote for t in span):
+        if marks[span.start : span.end].any() if marks is not None else any(t.is_quote for t in span):
             names.append("quoted")
         if span[0].lower_ == "that":
             names.append("that")
@@ -115,8 +116,9 @@ def feature_rows(doc: Doc, candidates: list[Candidate], bits: int, lexicon: CueL
     lexicon = lexicon or cue_lexicon()
     mask = (1 << bits) - 1
     rows = []
+    marks = doc.to_array([IS_QUOTE]).reshape(-1).astype(bool)
     for c in candidates:
-        cols = {_crc(name) & mask for name in candidate_features(doc, c, lexicon)}
+        cols = {_crc(name) & mask for name in candidate_features(doc, c, lexicon, marks)}
         rows.append(sorted(cols) + [1 << bits])
     return rows
 
