@@ -56,9 +56,39 @@ def feature_width() -> int:
     return DENSE + (1 << int(config()["hash_bits"]))
 
 
+@dataclass(slots=True)
+class Rows:
+    """The feature rows of some coded events, kept sparse: the dense columns (vectors and bias) as a
+    matrix, the hashed ones as the set column indices of each row (every hashed feature is 0 or 1)."""
+
+    dense: np.ndarray
+    hashed: list[list[int]]
+
+    def matrix(self) -> np.ndarray:
+        """The full feature matrix (dense columns, then the hashed ones), as training reads it."""
+        rows = np.zeros((len(self.hashed), feature_width()), dtype=np.float32)
+        rows[:, :DENSE] = self.dense
+        for r, columns in enumerate(self.hashed):
+            rows[r, columns] = 1.0
+        return rows
+
+    def scores(self, weights: np.ndarray) -> np.ndarray:
+        """The rows times the weights, without building the (mostly zero) full matrix."""
+        out = self.dense @ weights[:DENSE]
+        for r, columns in enumerate(self.hashed):
+            out[r] += weights[columns].sum(axis=0)
+        return out
+
+
 def features(doc, coded: list[Coded]) -> np.ndarray:
     """One feature row per coded event of a parsed Doc."""
-    rows = np.zeros((len(coded), feature_width()), dtype=np.float32)
+    return rows_of(doc, coded).matrix()
+
+
+def rows_of(doc, coded: list[Coded]) -> Rows:
+    """The sparse feature rows of the coded events of a parsed Doc."""
+    dense = np.zeros((len(coded), DENSE), dtype=np.float32)
+    hashed: list[list[int]] = []
     tensor = doc.tensor if _has_tensor(doc) else None
     bits = (1 << int(config()["hash_bits"])) - 1
     sentence_vectors: dict[int, np.ndarray] = {}
@@ -68,14 +98,13 @@ def features(doc, coded: list[Coded]) -> np.ndarray:
         if tensor is not None:
             if sent.start not in sentence_vectors:
                 sentence_vectors[sent.start] = _unit(tensor[sent.start:sent.end].mean(axis=0))
-            rows[r, :TENSOR_WIDTH] = _unit(tensor[word.i])
-            rows[r, TENSOR_WIDTH:2 * TENSOR_WIDTH] = _unit(tensor[anchor.i])
-            rows[r, 2 * TENSOR_WIDTH:3 * TENSOR_WIDTH] = sentence_vectors[sent.start]
-        rows[r, DENSE - 1] = 1.0
-        names = _names(doc, c, word, anchor, sent)
-        for name in names:
-            rows[r, DENSE + (zlib.crc32(name.encode("utf-8")) & bits)] = 1.0
-    return rows
+            dense[r, :TENSOR_WIDTH] = _unit(tensor[word.i])
+            dense[r, TENSOR_WIDTH:2 * TENSOR_WIDTH] = _unit(tensor[anchor.i])
+            dense[r, 2 * TENSOR_WIDTH:3 * TENSOR_WIDTH] = sentence_vectors[sent.start]
+        dense[r, DENSE - 1] = 1.0
+        columns = {DENSE + (zlib.crc32(name.encode("utf-8")) & bits) for name in _names(doc, c, word, anchor, sent)}
+        hashed.append(sorted(columns))
+    return Rows(dense, hashed)
 
 
 def _names(doc, c: Coded, word, anchor, sent) -> list[str]:
@@ -155,7 +184,7 @@ class TypeModel:
         """The PLOVER v2 type of each coded event: the model's, or the rules' where they are kept."""
         if not coded:
             return []
-        probs = self.probabilities(features(doc, coded))
+        probs = softmax(rows_of(doc, coded).scores(self.weights))
         kept = frozenset(self.meta.get("kept_rule_types", ()))
         return [decide(self.labels, row, c, doc, kept) for row, c in zip(probs, coded)]
 

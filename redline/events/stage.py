@@ -21,6 +21,7 @@ from .status import read_status
 from .threats import is_non_event, read_threat, threat_sentence
 from .tree import is_verbal, prep_objects
 from .trigger import Trigger
+from .words import read_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -83,9 +84,12 @@ def rule_events(doc, actors, *, published: str | None = None, dictionary=None) -
     lex = event_lexicon()
     resolver = Resolver(_index(actors), dictionary or _dictionary(), lex)
     found: list[Found] = []
+    words = read_words(doc, lex)
     for sent in doc.sents:
-        triggers = find_triggers(sent, lex)
-        cued, alternative = threat_sentence(sent, lex) if triggers else (False, False)
+        if not words.candidate[sent.start:sent.end].any():
+            continue
+        triggers = find_triggers(sent, lex, words)
+        cued, alternative = threat_sentence(sent, lex, words.lemmas) if triggers else (False, False)
         for trigger in triggers:
             content = doc[trigger.content] if trigger.content is not None else None
             if is_non_event(doc[trigger.word], doc[trigger.anchor], content):

@@ -44,14 +44,16 @@ def is_non_event(word, anchor, content=None) -> bool:
     return False
 
 
-def threat_sentence(sent, lex: EventLexicon) -> tuple[bool, bool]:
-    """Whether a sentence is a threat, and whether it poses an "either ... or" alternative."""
+def threat_sentence(sent, lex: EventLexicon, lemmas: list[str] | None = None) -> tuple[bool, bool]:
+    """Whether a sentence is a threat, and whether it poses an "either ... or" alternative. `lemmas` (the
+    Doc's lower-cased lemmas, read once) spares reading each word's lemma again."""
     cfg = _config()
-    alternative = any(t.lower_ in lex.status["alternative_marks"] for t in sent) and any(
-        t.lower_ == "or" for t in sent)
-    lemmas = " ".join(t.lemma_.lower() for t in sent if not t.is_punct)
-    cued = alternative or any(p in lemmas for p in cfg["cue_phrases"]) or any(
-        t.lemma_.lower() in cfg["cue_lemmas"] for t in sent)
+    lowers = [t.lower_ for t in sent]
+    alternative = any(w in lex.status["alternative_marks"] for w in lowers) and "or" in lowers
+    lemmas = lemmas[sent.start:sent.end] if lemmas is not None else [t.lemma_.lower() for t in sent]
+    joined = " ".join(lemma for lemma, t in zip(lemmas, sent) if not t.is_punct)
+    cued = alternative or any(p in joined for p in cfg["cue_phrases"]) or any(
+        lemma in cfg["cue_lemmas"] for lemma in lemmas)
     return cued, alternative
 
 
