@@ -49,6 +49,7 @@ class Coded:
     rule_type: str
     status: str
     negated: bool
+    sentence: tuple[int, int] | None = None  # the sentence's token bounds, when the caller knows them
 
 
 def feature_width() -> int:
@@ -92,23 +93,26 @@ def rows_of(doc, coded: list[Coded]) -> Rows:
     tensor = doc.tensor if _has_tensor(doc) else None
     bits = (1 << int(config()["hash_bits"])) - 1
     sentence_vectors: dict[int, np.ndarray] = {}
+    sentence_names: dict[int, list[str]] = {}
     for r, c in enumerate(coded):
         word, anchor = doc[c.trigger.word], doc[c.trigger.anchor]
-        sent = word.sent
-        if tensor is not None:
-            if sent.start not in sentence_vectors:
+        sent = doc[c.sentence[0]:c.sentence[1]] if c.sentence is not None else word.sent
+        if sent.start not in sentence_names:
+            sentence_names[sent.start] = [f"x={t.lemma_.lower()}" for t in sent if t.pos_ in _CONTENT_POS]
+            if tensor is not None:
                 sentence_vectors[sent.start] = _unit(tensor[sent.start:sent.end].mean(axis=0))
+        if tensor is not None:
             dense[r, :TENSOR_WIDTH] = _unit(tensor[word.i])
             dense[r, TENSOR_WIDTH:2 * TENSOR_WIDTH] = _unit(tensor[anchor.i])
             dense[r, 2 * TENSOR_WIDTH:3 * TENSOR_WIDTH] = sentence_vectors[sent.start]
         dense[r, DENSE - 1] = 1.0
-        columns = {DENSE + (zlib.crc32(name.encode("utf-8")) & bits) for name in _names(doc, c, word, anchor, sent)}
-        hashed.append(sorted(columns))
+        names = _names(doc, c, word, anchor) + sentence_names[sent.start]
+        hashed.append(sorted({DENSE + (zlib.crc32(name.encode("utf-8")) & bits) for name in names}))
     return Rows(dense, hashed)
 
 
-def _names(doc, c: Coded, word, anchor, sent) -> list[str]:
-    """The hashed feature names of one coded event."""
+def _names(doc, c: Coded, word, anchor) -> list[str]:
+    """The hashed feature names of one coded event, but for its sentence's content lemmas (`x=`)."""
     rule = c.rule_type
     lemma, head = word.lemma_.lower(), anchor.lemma_.lower()
     names = [f"r={rule}", f"m={c.trigger.mode}", f"s={c.status}", f"n={c.negated}", f"w={lemma}",
@@ -124,7 +128,6 @@ def _names(doc, c: Coded, word, anchor, sent) -> list[str]:
                 names += [f"po={child.lower_}|{o.lemma_.lower()}" for o in child.children if o.dep_ == "pobj"]
     if word.i != anchor.i:
         names += [f"wd={child.dep_}|{child.lemma_.lower()}" for child in word.children if child.dep_ in _ARG_DEPS]
-    names += [f"x={t.lemma_.lower()}" for t in sent if t.pos_ in _CONTENT_POS]
     return names
 
 

@@ -57,7 +57,8 @@ def code_events(doc, actors, *, published: str | None = None, quotes=None, dicti
     found = rule_events(doc, actors, published=published, dictionary=dictionary)
     model = shipped_model() if learned else None
     if model is not None:
-        types = model.types(doc, [Coded(f.trigger, f.event.type, f.event.status, f.event.negated) for f in found])
+        types = model.types(doc, [Coded(f.trigger, f.event.type, f.event.status, f.event.negated, f.sentence)
+                                 for f in found])
         for f, type_ in zip(found, types):
             f.event.type = type_
     events: list[Event] = []
@@ -77,6 +78,7 @@ class Found:
 
     trigger: Trigger
     event: Event
+    sentence: tuple[int, int] | None = None  # token bounds of the sentence it was read in
 
 
 def rule_events(doc, actors, *, published: str | None = None, dictionary=None) -> list[Found]:
@@ -89,7 +91,7 @@ def rule_events(doc, actors, *, published: str | None = None, dictionary=None) -
         if not words.candidate[sent.start:sent.end].any():
             continue
         triggers = find_triggers(sent, lex, words)
-        cued, alternative = threat_sentence(sent, lex, words.lemmas) if triggers else (False, False)
+        cued, alternative = threat_sentence(sent, lex, words) if triggers else (False, False)
         for trigger in triggers:
             content = doc[trigger.content] if trigger.content is not None else None
             if is_non_event(doc[trigger.word], doc[trigger.anchor], content):
@@ -97,7 +99,7 @@ def rule_events(doc, actors, *, published: str | None = None, dictionary=None) -
             event = build_event(trigger, doc, sent, resolver, published)
             if event is not None:
                 read_threat(event, doc[trigger.anchor], cued, alternative, lex)
-                found.append(Found(trigger, event))
+                found.append(Found(trigger, event, (sent.start, sent.end)))
     return found
 
 

@@ -17,6 +17,7 @@ from redline.datafiles import load_data_yaml
 
 from .lexicon import EventLexicon
 from .model import Event
+from .words import DocWords, read_words
 
 _UNHAPPENED = ("announced", "planned", "threatened", "hypothetical")
 
@@ -44,14 +45,15 @@ def is_non_event(word, anchor, content=None) -> bool:
     return False
 
 
-def threat_sentence(sent, lex: EventLexicon, lemmas: list[str] | None = None) -> tuple[bool, bool]:
-    """Whether a sentence is a threat, and whether it poses an "either ... or" alternative. `lemmas` (the
-    Doc's lower-cased lemmas, read once) spares reading each word's lemma again."""
+def threat_sentence(sent, lex: EventLexicon, words: DocWords | None = None) -> tuple[bool, bool]:
+    """Whether a sentence is a threat, and whether it poses an "either ... or" alternative. `words` (the
+    Doc read once) spares reading each word's forms again."""
     cfg = _config()
-    lowers = [t.lower_ for t in sent]
+    words = words if words is not None else read_words(sent.doc, lex)
+    lowers = words.lowers[sent.start:sent.end]
+    lemmas = words.lemmas[sent.start:sent.end]
     alternative = any(w in lex.status["alternative_marks"] for w in lowers) and "or" in lowers
-    lemmas = lemmas[sent.start:sent.end] if lemmas is not None else [t.lemma_.lower() for t in sent]
-    joined = " ".join(lemma for lemma, t in zip(lemmas, sent) if not t.is_punct)
+    joined = " ".join(lemma for lemma, punct in zip(lemmas, words.punct[sent.start:sent.end]) if not punct)
     cued = alternative or any(p in joined for p in cfg["cue_phrases"]) or any(
         lemma in cfg["cue_lemmas"] for lemma in lemmas)
     return cued, alternative

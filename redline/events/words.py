@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, SENT_START, TAG
+from spacy.attrs import DEP, HEAD, IS_PUNCT, LEMMA, LOWER, POS, SENT_START, TAG
 
 from .lexicon import EventLexicon
 from .tree import stems
 
-_ATTRS = [LEMMA, LOWER, POS, TAG, DEP, HEAD, SENT_START]
+_ATTRS = [LEMMA, LOWER, POS, TAG, DEP, HEAD, SENT_START, IS_PUNCT]
 _NOMINAL_POS = ("NOUN", "PROPN")
 _NOMINAL_TAGS = ("NN", "NNS")
 
@@ -28,11 +28,14 @@ class DocWords:
     """What the rules need of a whole Doc before reading any sentence: `candidate[i]` is False for a word
     that cannot trigger an event (no lexicon key as lemma, stem or compound: a necessary test, never a
     sufficient one), `depth[i]` is its distance in arcs from its sentence's root, `lemmas[i]` its
-    lower-cased lemma."""
+    lower-cased lemma, `lowers[i]` its lower-cased form,
+    `punct[i]` whether it is punctuation."""
 
     candidate: np.ndarray
     depth: np.ndarray
     lemmas: list[str]
+    lowers: list[str]
+    punct: np.ndarray
 
 
 def trigger_heads(lex: EventLexicon) -> frozenset[str]:
@@ -45,30 +48,44 @@ def trigger_heads(lex: EventLexicon) -> frozenset[str]:
 
 
 def read_words(doc, lex: EventLexicon) -> DocWords:
-    """The candidate mask, depths and lemmas of a parsed Doc."""
+    """The candidate mask, depths, lemmas and lower-cased forms of a parsed Doc."""
     n = len(doc)
     if n == 0:
-        return DocWords(np.zeros(0, dtype=bool), np.zeros(0, dtype=np.int32), [])
-    arr = doc.to_array(_ATTRS)  # uint64: string hashes, then HEAD and SENT_START stored two's complement
-    offsets = arr[:, 5:].astype(np.int64)
+        return DocWords(np.zeros(0, dtype=bool), np.zeros(0, dtype=np.int32), [], [], np.zeros(0, dtype=bool))
+    arr = doc.to_array(_ATTRS)  # uint64: string ids, then HEAD and SENT_START stored two's complement
+    offsets = arr[:, 5:7].astype(np.int64)
     strings = doc.vocab.strings
-    text = {int(h): strings[int(h)] for h in np.unique(arr[:, :5])}
-    lemmas = [text[int(h)].lower() for h in arr[:, 0]]
+    lemma, lower, pos, tag, dep = (_Column(arr[:, k], strings) for k in range(5))
+    lemma_lower = [w.lower() for w in lemma.values]
     heads = trigger_heads(lex)
-    in_heads = np.array([lemma in heads for lemma in lemmas], dtype=bool)
-    pos = np.array([text[int(h)] for h in arr[:, 2]], dtype=object)
-    tag = np.array([text[int(h)] for h in arr[:, 3]], dtype=object)
-    verbal = (pos == "VERB") | np.array([t.startswith("VB") for t in tag], dtype=bool)
-    stemmed = {h: any(s in lex.verb_words for s in stems(text[h])) for h in {int(x) for x in arr[verbal, 1]}}
-    by_stem = verbal & np.array([stemmed.get(int(h), False) for h in arr[:, 1]], dtype=bool)
-    nominal = np.isin(pos, _NOMINAL_POS) | np.isin(tag, _NOMINAL_TAGS)
-    head = np.arange(n) + offsets[:, 0]
-    dep = np.array([text[int(h)] for h in arr[:, 4]], dtype=object)
-    noun_mod = (dep == "compound") & np.array([lemma in lex.nouns for lemma in lemmas], dtype=bool)
+    in_heads = lemma.where([w in heads for w in lemma_lower])
+    verbal = pos.where([p == "VERB" for p in pos.values]) | tag.where([t.startswith("VB") for t in tag.values])
+    verbal_forms = set(lower.index[verbal].tolist())
+    by_stem = verbal & lower.where([k in verbal_forms and any(s in lex.verb_words for s in stems(w))
+                                    for k, w in enumerate(lower.values)])
+    nominal = pos.where([p in _NOMINAL_POS for p in pos.values]) | tag.where([t in _NOMINAL_TAGS for t in tag.values])
+    here = np.arange(n)
+    head = here + offsets[:, 0]
+    noun_mod = dep.where([d == "compound" for d in dep.values]) & lemma.where([w in lex.nouns for w in lemma_lower])
     has_noun_mod = np.zeros(n, dtype=bool)
-    has_noun_mod[head[noun_mod & (head != np.arange(n))]] = True
+    has_noun_mod[head[noun_mod & (head != here)]] = True
     candidate = in_heads | by_stem | (nominal & has_noun_mod)
-    return DocWords(candidate, _depths(head, offsets[:, 1]), lemmas)
+    lemmas = np.array(lemma_lower, dtype=object)[lemma.index].tolist()
+    lowers = np.array(lower.values, dtype=object)[lower.index].tolist()
+    return DocWords(candidate, _depths(head, offsets[:, 1]), lemmas, lowers, arr[:, 7] == 1)
+
+
+class _Column:
+    """One string attribute of every word: its distinct values (each looked up once) and, per word, the
+    index of its value; `where` turns a test of the distinct values into a mask over the words."""
+
+    def __init__(self, ids: np.ndarray, strings) -> None:
+        distinct, self.index = np.unique(ids, return_inverse=True)
+        self.values: list[str] = [strings[int(h)] for h in distinct]
+
+    def where(self, flags: list[bool]) -> np.ndarray:
+        """A mask over the words from one flag per distinct value."""
+        return np.asarray(flags, dtype=bool)[self.index]
 
 
 def _depths(head: np.ndarray, sent_start: np.ndarray) -> np.ndarray:
