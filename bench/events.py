@@ -75,7 +75,7 @@ sys.path.insert(0, str(ROOT))
 
 from redline.actors import find_actors  # noqa: E402
 from redline.events import code_events, learned  # noqa: E402
-from redline.events.stage import rule_events  # noqa: E402
+from redline.events.stage import every_fallback, rule_events  # noqa: E402
 from redline.events.lexicon import event_lexicon  # noqa: E402
 from redline.nlp import load_pipeline  # noqa: E402
 
@@ -219,13 +219,15 @@ def load_plv(folder: Path) -> list[dict]:
 
 
 def parse_plv(rows: list[dict]) -> list[Sentence]:
-    """Every record parsed once, its actors found and its events coded by the rules."""
+    """Every record parsed once, its actors found and its events coded by the rules (with the fall-back
+    event of a sentence they code nothing in, when the config enables it: the rules alone score it as
+    no event)."""
     nlp = load_pipeline()
     parsed = []
     for row, doc in zip(rows, nlp.pipe((r["text"] for r in rows), batch_size=64)):
         actors = find_actors(doc)
         parsed.append(Sentence(row["label"], row["split"], row["source"], row["target"], doc, actors,
-                               rule_events(doc, actors)))
+                               rule_events(doc, actors, fallback=every_fallback if learned.config()["fallback"] else None)))
     return parsed
 
 
@@ -278,7 +280,7 @@ def kept_rule_types(parsed: list[Sentence], probs: np.ndarray) -> frozenset[str]
     model = predicted_types(parsed, probs)
     tally: dict[str, list[int]] = {}
     for s, t in zip(parsed, model):
-        if s.found:
+        if s.found and not s.found[0].fallback:
             pair = tally.setdefault(_rule_type(s), [0, 0])
             pair[0] += type_right(s.label, _rule_type(s))
             pair[1] += type_right(s.label, t)
@@ -290,10 +292,11 @@ def type_right(gold: str, predicted: str | None) -> bool:
     return predicted == gold or (gold == "YIELD" and predicted in ("CONCEDE", "RETREAT"))
 
 
-def side_agrees(s: Sentence, side: str) -> bool:
+def side_agrees(s: Sentence, side: str, typed: bool = True) -> bool:
     """True when the primary event's source (or target) names the gold side: a shared content word with
-    the gold text, or the country of an actor mentioned inside the gold text's span of the sentence."""
-    if not s.found:
+    the gold text, or the country of an actor mentioned inside the gold text's span of the sentence.
+    `typed` False (a fall-back event left untyped: no event) never agrees."""
+    if not s.found or not typed:
         return False
     event = s.found[0].event
     gold = getattr(s, side)
@@ -328,8 +331,8 @@ def plv_scores(parsed: list[Sentence], types: list[str | None]) -> dict:
     return {
         "sentences": n,
         "type_accuracy": sum(type_right(s.label, t) for s, t in zip(parsed, types)) / n if n else 0.0,
-        "source_agreement": sum(side_agrees(s, "source") for s in parsed) / n if n else 0.0,
-        "target_agreement": sum(side_agrees(s, "target") for s in parsed) / n if n else 0.0,
+        "source_agreement": sum(side_agrees(s, "source", t is not None) for s, t in zip(parsed, types)) / n if n else 0.0,
+        "target_agreement": sum(side_agrees(s, "target", t is not None) for s, t in zip(parsed, types)) / n if n else 0.0,
     }
 
 
@@ -379,8 +382,8 @@ def _held_out(parsed, test, x, y, has, row_of, train_rows, kept: frozenset[str])
 
 
 def _rule_type(s: Sentence) -> str | None:
-    """The rules' primary type."""
-    return s.found[0].event.type if s.found else None
+    """The rules' primary type (None for no event, or only a fall-back one: the rules alone have none)."""
+    return s.found[0].event.type if s.found and not s.found[0].fallback else None
 
 
 def _spread(results: list[dict]) -> dict:

@@ -25,6 +25,7 @@ import numpy as np
 
 from redline.datafiles import load_data_yaml
 
+from .fallback import UNTYPED
 from .trigger import Trigger
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "models" / "events"
@@ -183,8 +184,9 @@ class TypeModel:
         """Class probabilities, one row per feature row."""
         return softmax(x @ self.weights)
 
-    def types(self, doc, coded: list[Coded]) -> list[str]:
-        """The PLOVER v2 type of each coded event: the model's, or the rules' where they are kept."""
+    def types(self, doc, coded: list[Coded]) -> list[str | None]:
+        """The PLOVER v2 type of each coded event: the model's, or the rules' where they are kept; None for
+        a fall-back event the model is unsure of."""
         if not coded:
             return []
         probs = softmax(rows_of(doc, coded).scores(self.weights))
@@ -192,14 +194,17 @@ class TypeModel:
         return [decide(self.labels, row, c, doc, kept) for row, c in zip(probs, coded)]
 
 
-def decide(labels: list[str], row: np.ndarray, c: Coded, doc, kept: frozenset[str] = frozenset()) -> str:
+def decide(labels: list[str], row: np.ndarray, c: Coded, doc, kept: frozenset[str] = frozenset()) -> str | None:
     """One event's type from the model's probabilities and the rules' type: the rules' type stands for
     the config's `kept_rule_types`, for `kept` (the rule types cross-validation found the rules better
-    on), for an event noun with no verb of its own (`keep_noun_events`) and when the model is unsure."""
+    on), for an event noun with no verb of its own (`keep_noun_events`) and when the model is unsure.
+    A fall-back event (UNTYPED) takes the model's type when it reaches `fallback_threshold`, else None."""
     cfg = config()
+    best = int(np.argmax(row))
+    if c.rule_type == UNTYPED:
+        return split_yield(labels[best], c, doc) if float(row[best]) >= float(cfg["fallback_threshold"]) else None
     if c.rule_type in cfg["kept_rule_types"] or c.rule_type in kept or (c.trigger.noun and cfg["keep_noun_events"]):
         return c.rule_type
-    best = int(np.argmax(row))
     if float(row[best]) < float(cfg["threshold"]):
         return c.rule_type
     return split_yield(labels[best], c, doc)
