@@ -58,7 +58,8 @@ def code_events(doc, actors, *, published: str | None = None, quotes=None, dicti
     drops the fall-back event of a sentence the rules code nothing in (`fallback.py`).
     """
     model = shipped_model() if learned else None
-    sure = (lambda d, c: model.types(d, [c])[0] is not None) if model is not None and config()["fallback"] else None
+    sure = (lambda d, coded: [t is not None for t in model.types(d, coded)]) if (
+        model is not None and config()["fallback"]) else None
     found = rule_events(doc, actors, published=published, dictionary=dictionary, fallback=sure)
     if model is not None:
         types = model.types(doc, [Coded(f.trigger, f.event.type, f.event.status, f.event.negated, f.sentence)
@@ -88,36 +89,39 @@ class Found:
 
 
 def rule_events(doc, actors, *, published: str | None = None, dictionary=None,
-                fallback: Callable[[object, Coded], bool] | None = None) -> list[Found]:
+                fallback: Callable[[object, list[Coded]], list[bool]] | None = None) -> list[Found]:
     """Every event the rules code in a parsed article, in sentence order, main clause first. With
     `fallback`, a sentence where they code nothing but which mentions an actor offers its main clause as
-    an UNTYPED event (`fallback.py`); it is built only when `fallback(doc, coded)` accepts it (the stage
-    asks the classifier first, so an unsure clause costs no role reading)."""
+    an UNTYPED event (`fallback.py`); those `fallback(doc, coded)` accepts (one call per article: the
+    stage asks the classifier, so an unsure clause costs no role reading) are built like rule events."""
     lex = event_lexicon()
     resolver = Resolver(_index(actors), dictionary or _dictionary(), lex)
     found: list[Found] = []
     words = read_words(doc, lex)
     starts = mention_starts(actors) if fallback is not None else []
+    offered: list[tuple[Coded, object]] = []
     for sent in doc.sents:
         before = len(found)
         if words.candidate[sent.start:sent.end].any():
             _sentence_events(sent, doc, resolver, published, words, found)
         if fallback is not None and len(found) == before and mentions_actor(sent, starts):
             trigger = fallback_trigger(sent, lex)
-            if trigger is None:
-                continue
-            status = read_status(trigger, doc, lex)
-            if not fallback(doc, Coded(trigger, UNTYPED, status.status, status.negated, (sent.start, sent.end))):
-                continue
-            event = build_event(trigger, doc, sent, resolver, published)
+            if trigger is not None:
+                status = read_status(trigger, doc, lex)
+                offered.append((Coded(trigger, UNTYPED, status.status, status.negated, (sent.start, sent.end)), sent))
+    if offered:
+        accepted = fallback(doc, [c for c, _ in offered])
+        for (coded, sent), ok in zip(offered, accepted):
+            event = build_event(coded.trigger, doc, sent, resolver, published) if ok else None
             if event is not None:
-                found.append(Found(trigger, event, (sent.start, sent.end), fallback=True))
+                found.append(Found(coded.trigger, event, coded.sentence, fallback=True))
+        found.sort(key=lambda f: f.sentence[0])  # stable: each sentence's events keep their order
     return found
 
 
-def every_fallback(doc, coded: Coded) -> bool:
+def every_fallback(doc, coded: list[Coded]) -> list[bool]:
     """Accept every fall-back clause (training and evaluation type them afterwards)."""
-    return True
+    return [True] * len(coded)
 
 
 def _sentence_events(sent, doc, resolver: Resolver, published: str | None, words, found: list[Found]) -> None:
