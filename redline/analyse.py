@@ -116,7 +116,7 @@ def _run_events(ctx: StageContext) -> None:
 def _run_positions(ctx: StageContext) -> None:
     """The positions stage (its `events` parameter is ignored by the stage, so it is not passed)."""
     ctx.article.positions = extract_positions(
-        ctx.doc, ctx.actors, ctx.article.quotes, published=ctx.article.published, profile=ctx.profile
+        ctx.doc, ctx.actors, ctx.article.quotes, published=ctx.article.published
     )
 
 

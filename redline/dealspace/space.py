@@ -9,12 +9,13 @@ profile with each stance's direction, then the analysis; and `analysis_json`, th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
 from redline.dealspace.direction import direction_of
-from redline.dealspace.issues import IssueMap, map_issues
+from redline.dealspace.issues import IssueInfo, IssueMap, map_issues, written_phrase
 from redline.dealspace.model import Analysis, Evidence
 from redline.dealspace.rules import AnalysisRules
 from redline.dealspace.status import analyse
@@ -92,17 +93,46 @@ def place(evidence: list[Evidence], *, profile: CaseProfile | None = None,
           rules: AnalysisRules | None = None) -> Placed:
     """Each evidence's issue (merged across articles or the profile's) and direction toward its proposition."""
     rules = rules or AnalysisRules.load()
+    if profile is not None:
+        evidence = [_as_profile_party(e, profile) for e in evidence]
     issues = map_issues([e.position for e in evidence], profile=profile, rules=rules)
     placed = []
     for e, where in zip(evidence, issues.placements):
         if where.key is None or e.position.stance not in STANCES:
             placed.append(e)
             continue
-        placed.append(replace(e, position=replace(e.position, issue=where.key),
-                              direction=direction_of(e.position.stance, where.sign, rules)))
+        direction = direction_of(e.position.stance, where.sign, rules)
+        if direction == "for" and e.position.stance in rules.own_terms_stances and \
+                own_terms(e.position, issues.issues[where.key], rules):
+            direction = rules.own_terms_direction
+        placed.append(replace(e, position=replace(e.position, issue=where.key), direction=direction))
     if rules.same_sentence_accommodating_wins:
         placed = settle_sentences(placed)
     return Placed(evidence=placed, issues=issues)
+
+
+def _as_profile_party(evidence: Evidence, profile: CaseProfile) -> Evidence:
+    """The evidence with its party named as the profile names it (an alias such as "Tehran" or "HNC" merges
+    into the profile's party); unchanged when the profile has no such party."""
+    name = profile.party(evidence.position.actor)
+    if name is None or name == evidence.position.actor:
+        return evidence
+    return replace(evidence, position=replace(evidence.position, actor=name))
+
+
+def own_terms(position: Position, issue: IssueInfo, rules: AnalysisRules) -> bool:
+    """True when the party sets terms on a proposition about its own programme: it is the profile issue's
+    subject; with no subject (open mode), the issue phrase as written is its own ("Iran's missiles", "our
+    missiles")."""
+    if issue.subject:
+        return position.actor == issue.subject
+    phrase = written_phrase(position) or ""
+    if not phrase:
+        return False
+    owner = re.escape(position.actor)
+    mine = "|".join(re.escape(w) for w in rules.own_possessives)
+    return bool(re.search(rf"(?<!\w){owner}['’]s(?!\w)", phrase, re.IGNORECASE)
+                or (mine and re.search(rf"(?<!\w)(?:{mine})(?!\w)", phrase, re.IGNORECASE)))
 
 
 def settle_sentences(evidence: list[Evidence]) -> list[Evidence]:
