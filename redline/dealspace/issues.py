@@ -219,9 +219,27 @@ def sign_phrase(position: Position, rules: AnalysisRules, phrase: str | None = N
     phrase = phrase if phrase is not None else phrase_of(position, keys)
     p, written = position, written_phrase(position, keys)
     if written and phrase.casefold() in written.casefold() and p.issue_start is not None and p.start <= p.issue_start <= p.start + len(p.text):
-        before = p.text[:p.issue_start - p.start].split()[-rules.sign_context_words:] if rules.sign_context_words else []
-        return " ".join([*before, phrase])
-    return phrase
+        at = p.issue_start - p.start
+    else:
+        at = _find(phrase, p.text)  # the stage's label ("nuclear issue"): where its words start in the sentence
+        if at is None:
+            return phrase
+    before = p.text[:at].split()[-rules.sign_context_words:] if rules.sign_context_words else []
+    return " ".join([*before, phrase])
+
+
+def _find(phrase: str, sentence: str) -> int | None:
+    """Where a phrase, or failing that its first word's stem (a label is lemmatised: "limit" ~ "limits"),
+    starts in the sentence; None when neither occurs."""
+    folded = sentence.casefold()
+    at = folded.find(phrase.casefold())
+    if at >= 0:
+        return at
+    words = _WORD.findall(phrase.casefold())
+    if not words:
+        return None
+    hit = re.search(r"(?<!\w)" + re.escape(words[0][:max(4, len(words[0]) - 2)]), folded)
+    return hit.start() if hit else None
 
 
 def _sign(phrase: str, proposition: str, rules: AnalysisRules, extra: tuple[str, ...] = ()) -> int:

@@ -45,6 +45,9 @@ class AnalysisRules:
     own_terms_direction: str
     own_possessives: tuple[str, ...]
     nearest_min_words: int
+    agenda_words: frozenset[str]
+    agenda_direction: str
+    agenda_context_words: int
     reversal_words: tuple[str, ...]
     sign_context_words: int
     weights: Weights
@@ -84,6 +87,9 @@ class AnalysisRules:
             own_terms_direction=_direction(data["own_terms_direction"]),
             own_possessives=tuple(str(w).casefold() for w in data["own_possessives"]),
             nearest_min_words=max(1, int(data["nearest_min_words"])),
+            agenda_words=frozenset(str(w).casefold() for w in data["agenda_words"]),
+            agenda_direction=_direction(data["agenda_direction"]),
+            agenda_context_words=max(1, int(data["agenda_context_words"])),
             reversal_words=tuple(str(w).casefold() for w in data["reversal_words"]),
             sign_context_words=max(0, int(data["sign_context_words"])),
             weights=Weights(**{k: float(v) for k, v in data["weights"].items()}),
