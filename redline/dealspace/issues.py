@@ -264,7 +264,8 @@ class _Cluster:
 
 def _open_mode(positions: list[Position], rules: AnalysisRules) -> IssueMap:
     """Open-mode issues: eligible phrases clustered, each cluster labelled by its most frequent phrase that
-    reads as a label and occurs in one of its evidence sentences; clusters without one are left out."""
+    reads as a label and occurs in one of its evidence sentences; clusters without one, or with fewer than
+    `min_sentences` evidence sentences, are left out (and counted)."""
     tag_phrases([ph.strip() for p in positions for ph in (p.issue_text, p.issue) if ph])
     phrases = [open_phrase(p) for p in positions]
     tag_phrases(phrases)
@@ -272,13 +273,18 @@ def _open_mode(positions: list[Position], rules: AnalysisRules) -> IssueMap:
     mapping = merge_phrases(eligible, rules=rules)
     members: dict[str, Counter] = {}
     sentences: dict[str, list[str]] = {}
+    support: dict[str, set[tuple[str, int]]] = {}
     for p, ph in zip(positions, phrases):
         if ph:
             members.setdefault(mapping[ph], Counter())[ph] += 1
             sentences.setdefault(ph, []).append(p.text)
+            support.setdefault(mapping[ph], set()).add((p.text, p.start))
+    minimum = open_issue_words().min_sentences
     labels: dict[str, str] = {}
     issues = {}
     for anchor, counts in members.items():
+        if len(support[anchor]) < minimum:
+            continue  # one sentence's phrase is no issue of the corpus: left out, and counted
         label = _cluster_label(counts, sentences)
         if label is None:
             continue
@@ -312,7 +318,10 @@ def _cluster_label(counts: Counter, sentences: dict[str, list[str]]) -> str | No
         for sentence in sentences.get(phrase, ()):
             at = sentence.lower().find(phrase.lower())
             if at >= 0 and len(sentence.lower()) == len(sentence):
-                return sentence[at:at + len(phrase)]  # as written ("Kurdish participation", not the lemmas)
+                end = at + len(phrase)
+                while end < len(sentence) and sentence[end].isalnum():
+                    end += 1  # a lemma found inside a word reads as the word ("US troop" -> "US troops")
+                return sentence[at:end]  # as written ("Kurdish participation", not the lemmas)
     return None
 
 

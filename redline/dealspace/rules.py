@@ -164,6 +164,7 @@ class OpenIssueWords:
     vague: frozenset[str]
     drop_leading: frozenset[str]
     vague_modifiers: frozenset[str] = frozenset()
+    min_sentences: int = 1
 
 
 @lru_cache(maxsize=1)
@@ -173,4 +174,5 @@ def open_issue_words() -> OpenIssueWords:
     lexicon = stance_lexicon()
     vague = {str(w).casefold() for w in data["vague_heads"]} | set(lexicon.vague_objects) | set(lexicon.not_issues)
     return OpenIssueWords(vague=frozenset(vague), drop_leading=frozenset(map(str, data["label_drop_leading"])),
-                          vague_modifiers=frozenset(lexicon.vague_modifiers))
+                          vague_modifiers=frozenset(lexicon.vague_modifiers),
+                          min_sentences=max(1, int(data["min_sentences"])))

@@ -105,10 +105,10 @@ def place(evidence: list[Evidence], *, profile: CaseProfile | None = None,
             continue
         direction = direction_of(e.position.stance, where.sign, rules)
         if direction == "for" and e.position.stance in rules.own_terms_stances:
-            if own_terms(e.position, issues.issues[where.key], rules):
-                direction = rules.own_terms_direction
-            elif on_the_agenda(e.position, rules):
+            if on_the_agenda(e.position, rules):  # "wants the talks to focus on ...": open to negotiate it
                 direction = rules.agenda_direction
+            elif own_terms(e.position, issues.issues[where.key], rules):
+                direction = rules.own_terms_direction
         placed.append(replace(e, position=replace(e.position, issue=where.key), direction=direction))
     if rules.same_sentence_accommodating_wins:
         placed = settle_sentences(placed)
