@@ -269,6 +269,9 @@ def _open_mode(positions: list[Position], rules: AnalysisRules) -> IssueMap:
     tag_phrases([ph.strip() for p in positions for ph in (p.issue_text, p.issue) if ph])
     phrases = [open_phrase(p) for p in positions]
     tag_phrases(phrases)
+    # phrases as the text writes them (the model's noun phrases), not the stage's lemmatised labels
+    written = {ph for p, ph in zip(positions, phrases)
+               if ph and (text := (written_phrase(p) or "").strip()) and ph == label_form(text)}
     eligible = [ph for ph in phrases if ph]
     mapping = merge_phrases(eligible, rules=rules)
     members: dict[str, Counter] = {}
@@ -285,7 +288,7 @@ def _open_mode(positions: list[Position], rules: AnalysisRules) -> IssueMap:
     for anchor, counts in members.items():
         if len(support[anchor]) < minimum:
             continue  # one sentence's phrase is no issue of the corpus: left out, and counted
-        label = _cluster_label(counts, sentences)
+        label = _cluster_label(counts, sentences, written)
         if label is None:
             continue
         key = label if label not in issues else f"{label} ({len(issues)})"
@@ -309,20 +312,33 @@ def open_phrase(position: Position) -> str:
     return ""
 
 
-def _cluster_label(counts: Counter, sentences: dict[str, list[str]]) -> str | None:
+def _cluster_label(counts: Counter, sentences: dict[str, list[str]], written: set[str] | frozenset[str] = frozenset()
+                   ) -> str | None:
     """The most frequent member that reads as a label (two or more words, or a plural noun) and occurs in
-    one of its own evidence sentences; None when no member does."""
-    for phrase, _ in sorted(counts.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0])):
+    one of its own evidence sentences, as written there (a lemmatised phrase is found by its words' stems:
+    "withdraw US troop from Syria" -> "withdraw US troops from Syria"). Members the text wrote as a phrase
+    (`written`) come before the stage's lemmatised labels, then by how many distinct sentences hold them (one
+    sentence's several positions count once). None when no member occurs."""
+    ranked = sorted(counts, key=lambda ph: (ph not in written, -len(set(sentences.get(ph, ()))), -counts[ph], len(ph), ph))
+    for phrase in ranked:
         if not reads_as_label(phrase):
             continue
         for sentence in sentences.get(phrase, ()):
-            at = sentence.lower().find(phrase.lower())
-            if at >= 0 and len(sentence.lower()) == len(sentence):
-                end = at + len(phrase)
-                while end < len(sentence) and sentence[end].isalnum():
-                    end += 1  # a lemma found inside a word reads as the word ("US troop" -> "US troops")
-                return sentence[at:end]  # as written ("Kurdish participation", not the lemmas)
+            written = as_written(phrase, sentence)
+            if written:
+                return written
     return None
+
+
+def as_written(phrase: str, sentence: str) -> str | None:
+    """The phrase as the sentence writes it: the span whose words start as the phrase's words do, in order
+    (whole words, the last one to its end), or None."""
+    words = re.findall(r"\w+", phrase)
+    if not words or len(sentence.lower()) != len(sentence):
+        return None
+    stems = [re.escape(w if len(w) <= 4 else w[:max(4, len(w) - 2)]) + r"\w*" for w in words]
+    hit = re.search(r"(?<!\w)" + r"[^\w]+".join(stems), sentence, re.IGNORECASE)
+    return hit.group(0) if hit else None
 
 
 def merge_phrases(phrases: list[str], *, threshold: float | None = None,

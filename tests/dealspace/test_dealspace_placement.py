@@ -93,3 +93,20 @@ def test_placement_a_phrase_of_another_finding_yields_to_the_stage_label():
     assert map_issues([second], profile=US_IRAN).placements[0].key == "nuclear"
     first = position("Iran", "reject", sentence, "its ballistic missile programme", label="ballistic missile programme")
     assert written_phrase(first) == "its ballistic missile programme"
+
+
+def test_placement_open_mode_labels_as_written_and_single_sentences_left_out():
+    from redline.dealspace.issues import as_written
+
+    assert as_written("withdraw US troop from Syria", "Trump will withdraw US troops from Syria.") == \
+        "withdraw US troops from Syria"
+    assert as_written("30,000 strong border guard", "a 30,000-strong border guard was planned") == \
+        "30,000-strong border guard"
+    assert as_written("sanctions relief", "Iran wants an end to the embargo.") is None
+    twice = [position("Turkey", "reject", f"Turkey rejected a Kurdish corridor, officials said on day {n}.",
+                      "a Kurdish corridor") for n in (1, 2)]
+    once = [position("Egypt", "demand", "Egypt demanded the reopening of the Rafah crossing.",
+                     "the reopening of the Rafah crossing")]
+    found = map_issues(twice + once)
+    assert [p.key is not None for p in found.placements] == [True, True, False] and found.left_out == 1
+    assert [i.label for i in found.issues.values()] == ["Kurdish corridor"]
