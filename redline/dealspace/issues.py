@@ -337,7 +337,8 @@ def as_written(phrase: str, sentence: str) -> str | None:
     if not words or len(sentence.lower()) != len(sentence):
         return None
     stems = [re.escape(w if len(w) <= 4 else w[:max(4, len(w) - 2)]) + r"\w*" for w in words]
-    hit = re.search(r"(?<!\w)" + r"[^\w]+".join(stems), sentence, re.IGNORECASE)
+    # words run on across spaces, hyphens and apostrophes, not across quote marks or punctuation ("Turkey to “de")
+    hit = re.search(r"(?<!\w)" + r"(?:[\s\-–’'/]+|(?<=\d),(?=\d))".join(stems) + r"(?![\-–]\w)", sentence, re.IGNORECASE)
     return hit.group(0) if hit else None
 
 
