@@ -71,7 +71,13 @@ def written_phrase(position: Position, keys: frozenset[str] = frozenset()) -> st
     talk about enrichment") gives both the first one's phrase; the stage's own label then says which issue
     the finding is about. A label among `keys` (a profile's, given at ingest by an older store) says nothing
     of the words."""
-    text, label = (position.issue_text or "").strip(), (position.issue or "").strip()
+    return _written(position.issue_text or "", position.issue or "", keys)
+
+
+@lru_cache(maxsize=65536)
+def _written(issue_text: str, issue: str, keys: frozenset[str]) -> str | None:
+    """`written_phrase` of one (issue_text, issue) pair (a large store repeats its pairs)."""
+    text, label = issue_text.strip(), issue.strip()
     if not text or not label or "_" in label or label in keys:
         return text or None
     stems = {w[:4] for w in _WORD.findall(label.casefold()) if len(w) >= 3}
@@ -125,7 +131,8 @@ def _onto_profile(positions: list[Position], profile: CaseProfile, rules: Analys
                 best[n] = (score, key)
     for n, (_, key) in best.items():
         found[n] = key
-    issues = {i.key: IssueInfo(i.key, i.proposition or i.label, _members(positions, found, i.key), i.subject or None)
+    members = _members([phrase_of(p, keys) for p in positions], found)
+    issues = {i.key: IssueInfo(i.key, i.proposition or i.label, members.get(i.key, ()), i.subject or None)
               for i in profile.issues}
     signs: dict[tuple[str, str, str, str], int] = {}
     placements = []
@@ -148,6 +155,7 @@ def names_only(phrase: str) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words)
 
 
+@lru_cache(maxsize=65536)
 def says_nothing(phrase: str) -> bool:
     """True for a phrase that names no issue by itself: none, a pronoun, or a vague head with only vague
     modifiers ("it", "the move", "excessive demands"); the positions lexicon's lists decide."""
@@ -185,10 +193,13 @@ def _mention(sentence: str, issue, rules: AnalysisRules) -> str | None:
     return " ".join([*before, sentence[at:at + len(term)]])
 
 
-def _members(positions: list[Position], found: list[str | None], key: str) -> tuple[str, ...]:
-    """The phrases placed on one issue, most frequent first."""
-    counts = Counter(phrase_of(p) for p, k in zip(positions, found) if k == key and phrase_of(p))
-    return tuple(phrase for phrase, _ in counts.most_common())
+def _members(phrases: list[str], found: list[str | None]) -> dict[str, tuple[str, ...]]:
+    """The phrases placed on each issue, most frequent first."""
+    counts: dict[str, Counter] = {}
+    for phrase, key in zip(phrases, found):
+        if key is not None and phrase:
+            counts.setdefault(key, Counter())[phrase] += 1
+    return {key: tuple(phrase for phrase, _ in c.most_common()) for key, c in counts.items()}
 
 
 def _nearest(phrases: list[str], profile: CaseProfile) -> dict[str, tuple[str, float]]:
@@ -204,12 +215,13 @@ def _nearest(phrases: list[str], profile: CaseProfile) -> dict[str, tuple[str, f
     return {p: (owners[int(b)], float(row[int(b)])) for p, b, row in zip(phrases, best, scores) if row[int(b)] >= threshold}
 
 
-def common_words(phrase: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def common_words(phrase: str) -> tuple[str, ...]:
     """The phrase's lower-case words that are neither articles, vague heads nor vague modifiers: what it
     says is on the table ("concessions on military weapons" -> concessions, on, military, weapons)."""
     lexicon = stance_lexicon()
-    return [w for w in _WORD.findall(phrase) if w[:1].islower() and w not in _ARTICLES
-            and w not in lexicon.vague_objects and w not in lexicon.vague_modifiers]
+    return tuple(w for w in _WORD.findall(phrase) if w[:1].islower() and w not in _ARTICLES
+                 and w not in lexicon.vague_objects and w not in lexicon.vague_modifiers)
 
 
 def sign_phrase(position: Position, rules: AnalysisRules, phrase: str | None = None,
