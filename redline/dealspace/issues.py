@@ -130,7 +130,8 @@ def _onto_profile(positions: list[Position], profile: CaseProfile, rules: Analys
             if score > best.get(n, (-1.0, ""))[0]:
                 best[n] = (score, key)
     for n, (_, key) in best.items():
-        found[n] = key
+        if key in profile.matches(positions[n].text):  # the sentence names that issue too ("... missiles")
+            found[n] = key
     members = _members([phrase_of(p, keys) for p in positions], found)
     issues = {i.key: IssueInfo(i.key, i.proposition or i.label, members.get(i.key, ()), i.subject or None)
               for i in profile.issues}

@@ -141,9 +141,10 @@ def test_dealspace_corpus_guardian_turkey_is_against_a_kurdish_role_without_shif
     assert not [s for s in analysis.shifts if s.actor == TURKEY and s.issue == "kurds"]
 
 
-@pytest.mark.xfail(strict=True, reason="extraction errors outweigh the US's backing since extraction no longer "
-                   "sees the profile: Turkey's 'would never tolerate a bordering Kurdish state' is held by "
-                   "Washington (red line), and Trump's Mexican 'border wall' (offer) lands on the Kurdish issue")
+@pytest.mark.xfail(strict=True, reason="holder errors of the positions stage outweigh the US's backing (4 for, 3 "
+                   "against) since extraction no longer sees the profile: Turkey's 'would never tolerate a "
+                   "bordering Kurdish state' is held by Washington (a red line), and the YPG's plea to the US "
+                   "is a US demand")
 def test_dealspace_corpus_guardian_us_backs_a_kurdish_role(guardian_evidence):
     # the US armed the SDF and announced a Kurdish-led border force (January 2018)
     assert deal_space(guardian_evidence, profile=SYRIA).issue("kurds").parties[US].direction == "for"
