@@ -5,10 +5,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from redline.datafiles import word_set
+
 from .lexicon import EventLexicon, Sense
 from .nouns import head_lemmas, noun_sense, prep_event_noun
 from .tree import child, children, is_passive, is_verbal, verb_key
 from .trigger import Reading
+
+OBLIGATION_MODALS = word_set("modals.obligation")  # "Libya must hand over"
+TROOP_NOUNS = word_set("nouns.troops")  # "sent troops": a troop mobilisation
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -120,7 +125,7 @@ def _reported(tok, key, obj, obj_sense, lex: EventLexicon) -> Reading | None:
 
 def _obliged(comp, lex: EventLexicon) -> bool:
     """True for a clause of obligation with its own subject ("Libya must hand over", "forces should")."""
-    modal = any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children)
+    modal = any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in comp.children)
     return modal and child(comp, "nsubj", "nsubjpass") is not None
 
 
@@ -223,7 +228,7 @@ def _motion(tok, key: str, obj, lex: EventLexicon) -> Reading | None:
         if lemmas & lex.military_assets:
             if key not in lex.motion_verbs:  # "contribute troops" to a force is aid, "send" them a mobilisation
                 return Reading(Sense("AID", None), tok.i, mover.i)
-            troops = lemmas & {"troop", "soldier", "force", "reservist", "marine", "battalion", "brigade", "army"}
+            troops = lemmas & TROOP_NOUNS
             return Reading(Sense("MOBILIZE", "troops" if troops else "weapons"), tok.i, mover.i)
     if key in lex.transfer_verbs and obj is not None and head_lemmas(obj) & lex.aid_objects:
         return Reading(Sense("AID", None), tok.i, obj.i)

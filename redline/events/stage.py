@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from redline.stages import stage
+from redline.stages import StageContext, stage
 
 from .dates import event_date
 from .find import find_triggers
@@ -43,7 +43,6 @@ def _dictionary() -> ActorDictionary | None:
         return None
 
 
-@stage("events", requires=("Doc", "Article.actors", "Article.published"), assigns=("Article.events",))
 def code_events(doc, actors, *, published: str | None = None, quotes=None, dictionary=None,
                 learned: bool = True) -> list[Event]:
     """The events of a parsed article, coded in PLOVER v2, each with its evidence sentence.
@@ -209,3 +208,9 @@ def _parties(trigger: Trigger, doc, resolver: Resolver) -> list[Participant]:
             return found
     return []
 
+
+
+@stage("events", requires=("Doc", "Article.actors", "Article.published"), assigns=("Article.events",))
+def events_stage(doc, ctx: StageContext) -> list[Event]:
+    """Code the events of a parsed article in PLOVER v2, each with its evidence sentence."""
+    return code_events(doc, ctx.actors, published=ctx.published)

@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from redline.datafiles import word_list
+
+VERB_SUFFIXES = word_list("morphology.verb_suffixes")  # in the order they are stripped
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -107,7 +111,7 @@ def verb_key(tok, phrases: frozenset[str], known: frozenset[str], particles: fro
 def _stems(word: str) -> list[str]:
     """Regular stems of an inflected verb form: "staged" -> stage, "talked" -> talk, "hosting" -> host."""
     stems = []
-    for suffix in ("ed", "ing", "es", "s"):
+    for suffix in VERB_SUFFIXES:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             base = word[: -len(suffix)]
             stems += [base, base + "e"]

@@ -13,5 +13,6 @@ What happens across articles (issues merged, stances weighed, status, shifts) is
 from .extract import extract_positions
 from .model import STANCES, Position
 from .profile import CaseProfile, ProfileError
+from .stage import positions_stage
 
-__all__ = ["STANCES", "CaseProfile", "Position", "ProfileError", "extract_positions"]
+__all__ = ["STANCES", "CaseProfile", "Position", "ProfileError", "extract_positions", "positions_stage"]

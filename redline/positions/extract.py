@@ -1,4 +1,4 @@
-"""The "positions" pipeline stage: each party's stance on each issue, with the sentence that shows it.
+"""Each party's stance on each issue, with the sentence that shows it: the call behind the "positions" stage.
 
     extract_positions(doc, actors, quotes, published="2026-02-11")
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from redline.stages import stage
+from redline.datafiles import word_set
 
 from .conditions import condition_findings
 from .evaluate import evaluation_findings
@@ -31,6 +31,9 @@ from .similar import similar_findings
 from .stance import cue_findings
 from .syntax import conjuncts, deontic
 
+COORDINATED_RELATIVES = word_set("relatives.coordinated_antecedent_relatives")  # "Britain or France, which"
+ANAPHORIC_OBJECTS = word_set("pronouns.anaphoric_objects")  # "reject it": no issue on its own
+
 
 @dataclass(frozen=True, slots=True)
 class _Voice:
@@ -42,14 +45,11 @@ class _Voice:
     party: str | None = None  # the party the voice speaks for, when it is an official one
 
 
-@stage("positions", requires=("Doc", "Article.actors", "Article.quotes"), assigns=("Article.positions",))
-def extract_positions(doc: Doc, actors, quotes, *, published: str | None = None, events=None) -> list[Position]:
+def extract_positions(doc: Doc, actors, quotes, *, published: str | None = None) -> list[Position]:
     """The positions of a parsed article: party, stance, issue, who voiced it, and the evidence sentence.
 
-    `actors` is the article's ActorIndex (None works, with less to go on), `quotes` its quotes; `events`
-    is accepted for the pipeline's sake and not used yet.
+    `actors` is the article's ActorIndex (None works, with less to go on), `quotes` its quotes.
     """
-    del events
     if len(doc) == 0:
         return []
     from redline.actors import ActorDictionary
@@ -169,7 +169,7 @@ def _with_antecedents(tokens: list[Token]) -> list[Token]:
     """Holder words with a relative pronoun's coordinated antecedents ("Britain or France, which ...")."""
     found = []
     for token in tokens:
-        if token.lower_ in ("which", "who", "that") and token.head.dep_ == "relcl":
+        if token.lower_ in COORDINATED_RELATIVES and token.head.dep_ == "relcl":
             found.extend(t for t in conjuncts(token.head.head) if t not in found)
         elif token not in found:
             found.append(token)
@@ -194,7 +194,7 @@ def _issues(finding: Finding, resolver: HolderResolver, lexicon: StanceLexicon,
     if recent and recent[-1][0] < reach and _sentences_between(finding, recent[-1][0]) <= 2:
         return recent[-1][1]  # anaphora reaches back; within one sentence "excessive demands" stays itself
     vague = [phrase_label(o, lexicon, lambda t: _is_party_word(t, resolver)) for o in finding.objects
-             if o.pos_ != "PRON" or o.lower_ in lexicon.vague_objects and o.lower_ not in ("it", "this", "that", "them", "they")]
+             if o.pos_ != "PRON" or o.lower_ in lexicon.vague_objects and o.lower_ not in ANAPHORIC_OBJECTS]
     return [v for v in vague if v][:1]
 
 

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from redline.datafiles import word_set
+
 from .candidate import Candidate, Cue, trim
 from .clause import VERB_POS, child_with, conservative_end, content_chars, paragraph_clip, subtree_chars
 from .lexicon import CueLexicon
@@ -30,7 +32,7 @@ _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _COLON_WINDOW = 5  # tokens between a cue verb and its colon: "told reporters on Tuesday:"
 # Prepositions after the object that belong to the content: "accused X of Y", "blamed X for Y",
 # "described X as Y", "gave different numbers to different agencies".
-_OBJECT_PREPS = frozenset({"of", "for", "as", "about", "over", "to"})
+_OBJECT_PREPS = word_set("prepositions.quote_object_content")
 _OBJECT_DEPS = frozenset({"dobj", "oprd"})  # "called Trump a liar" is parsed as two oprd
 _PARTICIPLES = frozenset({"VBG", "VBN"})
 _THAT_DEPS = frozenset({"mark", "advmod", "nsubj"})
