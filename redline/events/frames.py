@@ -27,6 +27,8 @@ def read_clause(tok, lex: EventLexicon) -> Reading | None:
     if not is_verbal(tok) or tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG"):
         return None  # "mediated talks": an adjectival participle modifies an event, it is not one
     key = verb_key(tok, lex.verb_phrases, lex.verb_words, lex.grammar["phrasal_prepositions"])
+    if key not in lex.verb_words:
+        return None  # no table lists it: every reading below needs a listed key
     obj = _theme(tok)
     obj_sense = noun_sense(obj, lex) if obj is not None else None
     for reader in (_reverse, _accept, _open):
