@@ -121,11 +121,36 @@ def _safe(resolve, arg) -> Holder | None:
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class Features:
+    """The feature rows of an article's candidates, kept sparse: the dense block (embedding, context,
+    rule stances, cue counts, holder source, bias) and, per row, the hashed word columns that are 1."""
+
+    dense: np.ndarray  # (candidates, dense width), float32
+    hashed: list[np.ndarray]  # per candidate: the distinct hashed column offsets (after the dense block)
+
+    def matrix(self) -> np.ndarray:
+        """The full feature matrix (dense block, then the 2**hash_bits hashed columns), as training uses it."""
+        rows = np.zeros((len(self.dense), feature_width()), dtype=np.float32)
+        width = self.dense.shape[1]
+        rows[:, :width] = self.dense
+        for r, columns in enumerate(self.hashed):
+            rows[r, width + columns] = 1.0
+        return rows
+
+
 def features(cands: list[Candidate], doc: Doc, *, lexicon: StanceLexicon | None = None) -> np.ndarray:
     """One feature row per candidate: embedding, rule stances, cue counts, holder source and clause facts."""
+    return feature_parts(cands, doc, lexicon=lexicon).matrix()
+
+
+def feature_parts(cands: list[Candidate], doc: Doc, *, lexicon: StanceLexicon | None = None) -> Features:
+    """The candidates' features, with the hashed words as column lists (`features` gives the full matrix)."""
     lexicon = lexicon or stance_lexicon()
+    bits = int(config()["hash_bits"])
+    dense = feature_width() - (1 << bits)
     if not cands:
-        return np.zeros((0, feature_width()), dtype=np.float32)
+        return Features(np.zeros((0, dense), dtype=np.float32), [])
     sentences = list(dict.fromkeys((c.sentence.start, c.sentence.end) for c in cands))
     index = {s: i for i, s in enumerate(sentences)}
     vectors = embed([doc[s:e].text for s, e in sentences])
@@ -133,9 +158,9 @@ def features(cands: list[Candidate], doc: Doc, *, lexicon: StanceLexicon | None 
     facts = [_sentence_facts(doc[s:e], hits, lexicon) for s, e in sentences]
     words = [_sentence_words(doc[s:e]) for s, e in sentences]
     contexts = [_unit(doc.tensor[s:e].mean(axis=0)) for s, e in sentences] if _has_tensor(doc) else None
-    bits = int(config()["hash_bits"])
-    rows = np.zeros((len(cands), feature_width()), dtype=np.float32)
-    dense = feature_width() - (1 << bits)
+    rows = np.zeros((len(cands), dense), dtype=np.float32)
+    hashed = []
+    mask = (1 << bits) - 1
     for r, c in enumerate(cands):
         i = index[(c.sentence.start, c.sentence.end)]
         own = [1.0 if s in c.rule_stances else 0.0 for s in STANCES]
@@ -143,12 +168,13 @@ def features(cands: list[Candidate], doc: Doc, *, lexicon: StanceLexicon | None 
         verb = _governor(anchor)
         context = (np.concatenate([contexts[i], _unit(doc.tensor[anchor.i]), _unit(doc.tensor[verb.i])])
                    if contexts is not None else np.zeros(3 * TENSOR_WIDTH, dtype=np.float32))
-        rows[r, :dense] = np.concatenate([vectors[i], context, own, [0.0 if c.rule_stances else 1.0], facts[i],
-                                          [1.0 if s in c.found_by else 0.0 for s in SOURCES],
-                                          [1.0 if c.holder.official else 0.0, 1.0 if c.holder.country else 0.0, 1.0]])
-        for name in words[i] + _holder_words(c, anchor, verb):
-            rows[r, dense + (zlib.crc32(name.encode("utf-8")) & ((1 << bits) - 1))] = 1.0
-    return rows
+        rows[r] = np.concatenate([vectors[i], context, own, [0.0 if c.rule_stances else 1.0], facts[i],
+                                  [1.0 if s in c.found_by else 0.0 for s in SOURCES],
+                                  [1.0 if c.holder.official else 0.0, 1.0 if c.holder.country else 0.0, 1.0]])
+        names = words[i] + _holder_words(c, anchor, verb)
+        hashed.append(np.unique(np.fromiter((zlib.crc32(n.encode("utf-8")) & mask for n in names), dtype=np.int64,
+                                            count=len(names))))
+    return Features(rows, hashed)
 
 
 def feature_width() -> int:
@@ -220,24 +246,39 @@ def _sentence_facts(sent: Span, hits, lexicon: StanceLexicon) -> list[float]:
     ]
 
 
-def issue_phrase(c: Candidate) -> tuple[str, int, int]:
+class NounChunks:
+    """An article's noun chunks, computed on first use and then kept: spaCy recomputes all the doc's
+    chunks on every access, even for one sentence's (`Span.noun_chunks` filters the doc's)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc, self._all = doc, None
+
+    def within(self, sent: Span) -> list[Span]:
+        """The noun chunks inside a sentence, in text order (what `sent.noun_chunks` gives)."""
+        if self._all is None:
+            self._all = list(self.doc.noun_chunks)
+        return [nc for nc in self._all if nc.start >= sent.start and nc.end <= sent.end]
+
+
+def issue_phrase(c: Candidate, chunks: NounChunks | None = None) -> tuple[str, int, int]:
     """The noun phrase a candidate is about, as written, with its character offsets in the article.
 
     The object of the sentence's main verb (its noun chunk, or its subtree up to the configured number of
-    words); else the longest noun chunk that does not name the holder; else the sentence.
+    words); else the longest noun chunk that does not name the holder; else the sentence. Pass the
+    article's `NounChunks` when there are several candidates: they are computed once.
     """
     sent, limit = c.sentence, int(config()["issue_max_words"])
     root = sent.root
-    noun_chunks = list(sent.noun_chunks)  # spaCy recomputes them on every iteration: once per candidate
+    noun_chunks = (chunks or NounChunks(sent.doc)).within(sent)
     for token in _objects(root):
         chunk = next((nc for nc in noun_chunks if nc.start <= token.i < nc.end), None)
         span = chunk if chunk is not None else sent.doc[token.left_edge.i: token.right_edge.i + 1]
         if len(span) <= limit:
             return span.text, span.start_char, span.end_char
     holder = c.holder.party.lower()
-    chunks = [nc for nc in noun_chunks if nc.root.pos_ != "PRON" and holder not in nc.text.lower() and len(nc) <= limit]
-    if chunks:
-        best = max(chunks, key=len)
+    others = [nc for nc in noun_chunks if nc.root.pos_ != "PRON" and holder not in nc.text.lower() and len(nc) <= limit]
+    if others:
+        best = max(others, key=len)
         return best.text, best.start_char, best.end_char
     return sent.text, sent.start_char, sent.end_char
 
@@ -268,9 +309,17 @@ class PositionModel:
         weights = np.load(folder / "weights.npy")
         return cls(weights, meta)
 
-    def probabilities(self, x: np.ndarray) -> np.ndarray:
+    def probabilities(self, x: np.ndarray | Features) -> np.ndarray:
         """Calibrated class probabilities, one row per candidate, columns in LABELS order."""
-        return softmax(x @ self.weights / self.temperature)
+        if not isinstance(x, Features):
+            return softmax(x @ self.weights / self.temperature)
+        # the dense block through einsum, not BLAS: a multi-threaded BLAS call on these small matrices
+        # leaves its worker threads spinning, which costs more CPU than the product itself
+        width = x.dense.shape[1]
+        logits = np.einsum("ij,jk->ik", x.dense, self.weights[:width])
+        for r, columns in enumerate(x.hashed):
+            logits[r] += self.weights[width + columns].sum(axis=0)
+        return softmax(logits / self.temperature)
 
     def predict(self, doc: Doc, actors, quotes, rule_positions: list[Position], *, published: str | None = None,
                 threshold: float | None = None, issues_from_rules: bool = False, resolver: HolderResolver | None = None
@@ -285,9 +334,10 @@ class PositionModel:
             cands = [c for c in cands if c.rule_issues]
         if not cands:
             return []
-        probs = self.probabilities(features(cands, doc))
-        limit = self.threshold if threshold is None else threshold
-        return [p for c, row in zip(cands, probs) for k in kept_stances(row, limit) for p in scored(c, LABELS[k], float(row[k]), published)]
+        probs = self.probabilities(feature_parts(cands, doc))
+        limit, chunks = (self.threshold if threshold is None else threshold), NounChunks(doc)
+        return [p for c, row in zip(cands, probs) for k in kept_stances(row, limit)
+                for p in scored(c, LABELS[k], float(row[k]), published, chunks)]
 
 
     def rescore(self, doc: Doc, actors, quotes, rule_positions: list[Position], *,
@@ -299,7 +349,7 @@ class PositionModel:
         cands = [c for c in candidates(doc, actors, quotes, rule_positions, resolver=resolver) if "rule" in c.found_by]
         if not cands:
             return []
-        return self._rescored(cands, self.probabilities(features(cands, doc)), rule_positions, threshold)
+        return self._rescored(cands, self.probabilities(feature_parts(cands, doc)), rule_positions, threshold)
 
     def combine(self, doc: Doc, actors, quotes, rule_positions: list[Position], *, published: str | None = None,
                 resolver: HolderResolver | None = None) -> list[Position]:
@@ -308,25 +358,27 @@ class PositionModel:
         cands = candidates(doc, actors, quotes, rule_positions, resolver=resolver)
         if not cands:
             return []
-        probs = self.probabilities(features(cands, doc))
+        probs = self.probabilities(feature_parts(cands, doc))
         ruled = [i for i, c in enumerate(cands) if "rule" in c.found_by]
-        kept = self._rescored([cands[i] for i in ruled], probs[ruled], rule_positions, None) if ruled else []
+        chunks = NounChunks(doc)
+        kept = self._rescored([cands[i] for i in ruled], probs[ruled], rule_positions, None, chunks) if ruled else []
         limit = float(self.combining["threshold"])
         return kept + [p for c, row in zip(cands, probs) if "rule" not in c.found_by
-                       for k in kept_stances(row, limit) for p in scored(c, LABELS[k], float(row[k]), published)]
+                       for k in kept_stances(row, limit) for p in scored(c, LABELS[k], float(row[k]), published, chunks)]
 
     def _rescored(self, cands: list[Candidate], probs: np.ndarray, rule_positions: list[Position],
-                  threshold: float | None) -> list[Position]:
+                  threshold: float | None, chunks: NounChunks | None = None) -> list[Position]:
         """The rule positions whose candidate's calibrated confidence clears the threshold."""
         limit = float(self.rescoring["threshold"]) if threshold is None else threshold
         kept = []
+        chunks = chunks or (NounChunks(cands[0].sentence.doc) if cands else None)
         for p in rule_positions:
             match = rule_candidate(cands, p)
             if match is None:
                 continue
             confidence = platt(1.0 - float(probs[match][0]), self.rescoring["a"], self.rescoring["b"])
             if confidence >= limit:
-                text, start, end = issue_phrase(cands[match])
+                text, start, end = issue_phrase(cands[match], chunks)
                 kept.append(replace(p, confidence=round(confidence, 3), issue_text=text, issue_start=start,
                                     issue_end=end))
         return kept
@@ -370,10 +422,11 @@ def kept_stances(row: np.ndarray, threshold: float) -> list[int]:
     return [k for k in range(1, len(LABELS)) if row[k] >= threshold]
 
 
-def scored(c: Candidate, stance: str, confidence: float, published: str | None) -> list[Position]:
+def scored(c: Candidate, stance: str, confidence: float, published: str | None,
+           chunks: NounChunks | None = None) -> list[Position]:
     """A kept candidate's positions: one per issue the rules found for its holder there, else one on the
     sentence's main noun phrase; each with its confidence and issue phrase."""
-    text, start, end = issue_phrase(c)
+    text, start, end = issue_phrase(c, chunks)
     sent = c.sentence
     return [Position(actor=c.holder.party, actor_country=c.holder.country, issue=issue, stance=stance,
                      official=c.holder.official, reported=c.reported, via=c.holder.via, text=sent.text,
