@@ -76,6 +76,7 @@ def candidates(doc: Doc, actors, quotes, rule_positions: list[Position], *, lexi
         resolver = HolderResolver(doc, actors, quotes, lexicon=lexicon, dictionary=ActorDictionary.load())
     found: list[Candidate] = []
     labels = frozenset(config()["mention_labels"])
+    entities = doc.ents  # spaCy rebuilds them on every access, and `sent.ents` reads all the doc's: once
     for sent in doc.sents:
         ruled = [p for p in rule_positions if p.start < sent.end_char and sent.start_char < p.end]
         holders: dict[str, tuple[Holder, set[str], set[str], dict[str, None], list[int]]] = {}
@@ -101,7 +102,7 @@ def candidates(doc: Doc, actors, quotes, rule_positions: list[Position], *, lexi
                 add(_safe(resolver.of_token, token), "subject", token=token.i)
             elif token.dep_ == "pobj" and token.head.dep_ == "agent":
                 add(_safe(resolver.of_token, token), "agent", token=token.i)
-        for ent in sent.ents:
+        for ent in _within(entities, sent):
             if ent.label_ in labels:
                 add(_safe(resolver.of_token, ent.root), "mention", token=ent.root.i)
         quote = resolver.quote_at(sent.start_char) or resolver.quote_at(max(sent.end_char - 2, sent.start_char))
@@ -110,6 +111,18 @@ def candidates(doc: Doc, actors, quotes, rule_positions: list[Position], *, lexi
         found.extend(Candidate(sent, h, frozenset(how), frozenset(st), tuple(issues), h.party in reported,
                                tokens[0] if tokens else None)
                      for h, how, st, issues, tokens in holders.values())
+    return found
+
+
+def _within(entities: tuple[Span, ...], sent: Span) -> list[Span]:
+    """The entities inside a sentence, as `sent.ents` gives them (from the first that starts in it, up to
+    the first that runs past its end), read from the doc's entities fetched once."""
+    found = []
+    for ent in entities:
+        if ent.start >= sent.start:
+            if ent.end > sent.end:
+                break
+            found.append(ent)
     return found
 
 
@@ -147,8 +160,7 @@ def features(cands: list[Candidate], doc: Doc, *, lexicon: StanceLexicon | None 
 def feature_parts(cands: list[Candidate], doc: Doc, *, lexicon: StanceLexicon | None = None) -> Features:
     """The candidates' features, with the hashed words as column lists (`features` gives the full matrix)."""
     lexicon = lexicon or stance_lexicon()
-    bits = int(config()["hash_bits"])
-    dense = feature_width() - (1 << bits)
+    dense = feature_width() - (1 << int(config()["hash_bits"]))
     if not cands:
         return Features(np.zeros((0, dense), dtype=np.float32), [])
     sentences = list(dict.fromkeys((c.sentence.start, c.sentence.end) for c in cands))
@@ -156,25 +168,38 @@ def feature_parts(cands: list[Candidate], doc: Doc, *, lexicon: StanceLexicon | 
     vectors = embed([doc[s:e].text for s, e in sentences])
     hits = phrase_hits(doc, lexicon)
     facts = [_sentence_facts(doc[s:e], hits, lexicon) for s, e in sentences]
-    words = [_sentence_words(doc[s:e]) for s, e in sentences]
+    words = [{_column(name) for name in _sentence_words(doc[s:e])} for s, e in sentences]
     contexts = [_unit(doc.tensor[s:e].mean(axis=0)) for s, e in sentences] if _has_tensor(doc) else None
+    units: dict[int, np.ndarray] = {}  # token index -> its unit context vector (holders share their verbs)
+
+    def unit_at(i: int) -> np.ndarray:
+        """The unit context vector of token i, computed once."""
+        if i not in units:
+            units[i] = _unit(doc.tensor[i])
+        return units[i]
+
     rows = np.zeros((len(cands), dense), dtype=np.float32)
     hashed = []
-    mask = (1 << bits) - 1
+    width, tail = vectors.shape[1], 256 + 3 * TENSOR_WIDTH
     for r, c in enumerate(cands):
         i = index[(c.sentence.start, c.sentence.end)]
-        own = [1.0 if s in c.rule_stances else 0.0 for s in STANCES]
         anchor = doc[c.anchor] if c.anchor is not None else c.sentence.root
         verb = _governor(anchor)
-        context = (np.concatenate([contexts[i], _unit(doc.tensor[anchor.i]), _unit(doc.tensor[verb.i])])
-                   if contexts is not None else np.zeros(3 * TENSOR_WIDTH, dtype=np.float32))
-        rows[r] = np.concatenate([vectors[i], context, own, [0.0 if c.rule_stances else 1.0], facts[i],
-                                  [1.0 if s in c.found_by else 0.0 for s in SOURCES],
-                                  [1.0 if c.holder.official else 0.0, 1.0 if c.holder.country else 0.0, 1.0]])
-        names = words[i] + _holder_words(c, anchor, verb)
-        hashed.append(np.unique(np.fromiter((zlib.crc32(n.encode("utf-8")) & mask for n in names), dtype=np.int64,
-                                            count=len(names))))
+        rows[r, :width] = vectors[i]
+        if contexts is not None:
+            rows[r, width:tail] = np.concatenate([contexts[i], unit_at(anchor.i), unit_at(verb.i)])
+        rows[r, tail:] = ([1.0 if s in c.rule_stances else 0.0 for s in STANCES] + [0.0 if c.rule_stances else 1.0]
+                          + facts[i] + [1.0 if s in c.found_by else 0.0 for s in SOURCES]
+                          + [1.0 if c.holder.official else 0.0, 1.0 if c.holder.country else 0.0, 1.0])
+        columns = words[i].union(_column(name) for name in _holder_words(c, anchor, verb))
+        hashed.append(np.array(sorted(columns), dtype=np.int64))
     return Features(rows, hashed)
+
+
+@lru_cache(maxsize=1 << 16)
+def _column(name: str) -> int:
+    """The hashed column (offset after the dense block) of a feature name."""
+    return zlib.crc32(name.encode("utf-8")) & ((1 << int(config()["hash_bits"])) - 1)
 
 
 def feature_width() -> int:
