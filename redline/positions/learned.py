@@ -254,9 +254,12 @@ def _holder_words(c: Candidate, anchor, verb) -> list[str]:
 def _sentence_facts(sent: Span, hits, lexicon: StanceLexicon) -> list[float]:
     """Cue counts per stance (capped), negation, quotation, question and length of one sentence."""
     counts = dict.fromkeys(STANCES, 0)
-    for token in sent:
-        table = getattr(lexicon, POS_TABLE.get(token.pos_, ""), None) or {}
-        cue = table.get(token.lemma_.lower())
+    tables = {pos: getattr(lexicon, name, None) or {} for pos, name in POS_TABLE.items()}
+    negated = False
+    for token in sent:  # one pass: most words have no cue table, and their lemma is never read
+        negated = negated or token.dep_ == "neg"
+        table = tables.get(token.pos_)
+        cue = table.get(token.lemma_.lower()) if table else None
         if cue is not None and cue.stance in counts:
             counts[cue.stance] += 1
     for start, _, phrase in hits:
@@ -264,7 +267,7 @@ def _sentence_facts(sent: Span, hits, lexicon: StanceLexicon) -> list[float]:
             counts[phrase.stance] += 1
     text = sent.text
     return [min(counts[s], 3) / 3 for s in STANCES] + [
-        1.0 if any(t.dep_ == "neg" for t in sent) else 0.0,
+        1.0 if negated else 0.0,
         1.0 if any(ch in text for ch in "\"“”") else 0.0,
         1.0 if text.rstrip().endswith("?") else 0.0,
         min(len(sent) / 60, 1.0),
