@@ -180,7 +180,8 @@ def feature_parts(cands: list[Candidate], doc: Doc, *, lexicon: StanceLexicon | 
 
     rows = np.zeros((len(cands), dense), dtype=np.float32)
     hashed = []
-    width, tail = vectors.shape[1], 256 + 3 * TENSOR_WIDTH
+    width = vectors.shape[1]
+    tail = width + 3 * TENSOR_WIDTH
     for r, c in enumerate(cands):
         i = index[(c.sentence.start, c.sentence.end)]
         anchor = doc[c.anchor] if c.anchor is not None else c.sentence.root
