@@ -4,12 +4,12 @@
 
 DIR holds `articles.jsonl` (default ../shared/data/guardian-syria-2019: 235 Guardian articles, field
 `text`). Both sides parse with `nlp.pipe` (`--processes` > 1 uses `n_process`, the same for both); the
-"full" side runs every stage of `stages()` on each Doc as it comes out. The two sides alternate (A B,
-B A, ...) for `--repeat` rounds and each keeps its best time, so warm-up and machine noise fall on both
-alike. With one process the clock is this process's CPU time (other jobs on a shared machine do not
-count). We report articles/second for each side and their ratio (full / spaCy; 1.0 means the stages cost
-nothing) and, as a check free of run-to-run noise, the ratio within the full pass: 1 - stage time / pass
-time, with the time of each stage.
+"full" side runs every NLP stage of the registry (`stages()`) on each Doc as it comes out, called as
+redline/annotate.py calls it. The two sides alternate (A B, B A, ...) for `--repeat` rounds and each keeps
+its best time, so warm-up and machine noise fall on both alike. With one process the clock is this
+process's CPU time (other jobs on a shared machine do not count). We report articles/second for each side
+and their ratio (full / spaCy; 1.0 means the stages cost nothing) and, as a check free of run-to-run noise,
+the ratio within the full pass: 1 - stage time / pass time, with the time of each stage.
 """
 
 from __future__ import annotations
@@ -26,40 +26,28 @@ from _common import ROOT, data_dir
 
 sys.path.insert(0, str(ROOT))
 
-from redline.actors import find_actors  # noqa: E402
-from redline.events import code_events  # noqa: E402
+from redline.annotate import NLP_STAGES  # noqa: E402
 from redline.nlp import load_pipeline  # noqa: E402
-from redline.positions import extract_positions  # noqa: E402
-from redline.quotes import extract_quotes  # noqa: E402
+from redline.stages import StageContext, registered  # noqa: E402
 
-Stage = Callable[[object, dict, dict], None]  # (doc, record, results so far) -> adds to results
-
-
-def _actors_stage(doc, record: dict, found: dict) -> None:
-    """The actors stage."""
-    found["actors"] = find_actors(doc, published=record.get("date"))
+Stage = Callable[[object, StageContext], None]  # (doc, context) -> keeps the stage's records in the context
 
 
-def _quotes_stage(doc, record: dict, found: dict) -> None:
-    """The quotes stage, resolving speakers through the actors."""
-    found["quotes"] = extract_quotes(doc, found.get("actors"))
+def _as_run(name: str) -> Stage:
+    """The registered NLP stage `name`, called as the runner calls it, its records kept in the context."""
+    info = registered(name)
+    [field_name] = info.assigns
 
+    def run(doc, ctx: StageContext) -> None:
+        ctx.keep(field_name, info.func(doc, ctx))
 
-def _events_stage(doc, record: dict, found: dict) -> None:
-    """The event stage."""
-    found["events"] = code_events(doc, found.get("actors"), published=record.get("date"))
-
-
-def _positions_stage(doc, record: dict, found: dict) -> None:
-    """The position stage (open mode)."""
-    found["positions"] = extract_positions(doc, found.get("actors"), found.get("quotes") or [],
-                                           published=record.get("date"), events=found.get("events"))
+    return run
 
 
 def stages() -> list[tuple[str, Stage]]:
-    """The stages measured after spaCy, in pipeline order: adding one is one line here."""
-    return [("actors", _actors_stage), ("quotes", _quotes_stage), ("events", _events_stage),
-            ("positions", _positions_stage)]
+    """The stages measured after spaCy: the registry's NLP stages in pipeline order (open mode, the shipped
+    actor dictionary), each called stage(doc, ctx) like redline/annotate.py calls it."""
+    return [(name, _as_run(name)) for name in NLP_STAGES]
 
 
 def read_records(folder: Path) -> list[dict]:
@@ -87,11 +75,11 @@ def timed(records: list[dict], processes: int, run: list[tuple[str, Stage]]) -> 
     spent = {name: 0.0 for name, _ in run}
     start = clock()
     docs = nlp.pipe((r["text"] for r in records), batch_size=32, n_process=processes)
-    for record, doc in zip(records, docs):
-        found: dict = {}
+    for n, (record, doc) in enumerate(zip(records, docs)):
+        ctx = StageContext(str(record.get("id", n)), published=record.get("date"))
         for name, stage in run:
             began = clock()
-            stage(doc, record, found)
+            stage(doc, ctx)
             spent[name] += clock() - began
     return Run(clock() - start, spent)
 

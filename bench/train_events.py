@@ -5,8 +5,9 @@
 1. Reads ../shared/data/plover-plv/plv.csv (1,824 PLOVER-labelled sentences, 15-root labels; YIELD is
    PLOVER v2's CONCEDE and RETREAT) and parses each sentence once: spaCy, actors, the rules' events.
 2. Each sentence's primary rule event (the first coded) is one training row (features:
-   redline/events/learned.py), labelled with the sentence's gold type. Sentences where the rules code
-   nothing have no row and count as misses in every score.
+   redline/events/learned.py), labelled with the sentence's gold type. A sentence where the rules code
+   nothing but which mentions an actor gives its fall-back clause (redline/events/fallback.py, rule type
+   UNTYPED) as its row; the rest have no row and count as misses in every score.
 3. Cross-validation by sentence (config `folds`, seeded fold assignment): train on the other folds, score
    the held-out one, for the learned types and the rules' alone; mean and sd over folds. Also the upstream
    split of plv.csv (train on `split=train`, score `split=test`).

@@ -5,10 +5,13 @@
 Every candidate the parse offers (the rules' and the broad ones, see redline/quotes/detector.py) is
 labelled by whether its content overlap-matches a gold content of its article (at least half the word
 tokens of the longer one shared, as in bench/quotes.py). A logistic regression over the hashed features
-is fitted by full-batch Adam from zero weights (no randomness). The script then cross-validates the whole
+is fitted by full-batch Adam from zero weights (no randomness). The gate (a logistic regression over the
+cue verb's own features, which decides which verbs become broad candidates at all) is fitted the same way
+on the broad candidates, and its threshold set to keep `gate_recall` of the gold ones. The script then cross-validates the whole
 pipeline on train (folds by article, seeded; bench/quotes.py's metrics), fits on all of train, scores the
-shipped model on dev (never developed on) and writes `weights.npy` and `meta.json` (config, SHA-256 of the
-config and of the training data, the scores) to redline/data/models/quotes/.
+shipped model on dev (never developed on) and writes `weights.npy`, `gate.npy` and `meta.json` (config,
+the gate threshold, SHA-256 of the config, weights and training data, the scores) to
+redline/data/models/quotes/.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import hashlib
 import json
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 import quotes as bench  # noqa: E402
 
-from redline.quotes.detector import Detector, config, feature_rows, load_detector, sigmoid  # noqa: E402
+from redline.quotes.detector import Detector, config, feature_rows, gate_columns, load_detector, sigmoid  # noqa: E402
 from redline.quotes.lexicon import cue_lexicon  # noqa: E402
 from redline.quotes.marks import RegionIndex, pair_marks  # noqa: E402
 from redline.quotes.reported import reported_candidates  # noqa: E402
@@ -37,8 +41,35 @@ from redline.quotes.reported import reported_candidates  # noqa: E402
 OUT = ROOT / "redline" / "data" / "models" / "quotes"
 
 
-def labelled_rows(text: bench.Text, doc, bits: int) -> tuple[list[list[int]], list[int]]:
-    """The hashed feature rows of one article's candidates and their labels (1: matches a gold content)."""
+@dataclass(frozen=True, slots=True)
+class Labelled:
+    """One article's candidates as training rows: hashed feature rows and labels (1: matches a gold
+    content), and for its broad candidates the gate's columns and labels."""
+
+    rows: list[list[int]]
+    labels: list[int]
+    gate_rows: list[list[int]]
+    gate_labels: list[int]
+
+
+_LABELLED: dict[tuple[str, int, int], Labelled] = {}  # per article name and bits: the folds reuse the rows
+
+
+def labelled(text: bench.Text, doc, bits: int, gate_bits: int) -> Labelled:
+    """An article's training rows (computed once per run: every fold and the final fit reuse them)."""
+    key = (text.name, bits, gate_bits)
+    if key not in _LABELLED:
+        rows, labels, found = labelled_rows(text, doc, bits)
+        gate = gate_columns(doc, gate_bits)
+        broad = [(c, y) for c, y in zip(found, labels) if not c.rule]
+        _LABELLED[key] = Labelled(rows, labels, [gate[c.cue.token].tolist() + [1 << gate_bits] for c, _ in broad],
+                                  [y for _, y in broad])
+    return _LABELLED[key]
+
+
+def labelled_rows(text: bench.Text, doc, bits: int) -> tuple[list[list[int]], list[int], list]:
+    """The hashed feature rows of one article's candidates, their labels (1: matches a gold content)
+    and the candidates."""
     lexicon = cue_lexicon()
     found = list(reported_candidates(doc, doc.text, lexicon, RegionIndex(pair_marks(doc.text)), broad=True))
     gold = [bench.word_tokens(doc, g.content) for g in text.gold]
@@ -46,7 +77,7 @@ def labelled_rows(text: bench.Text, doc, bits: int) -> tuple[list[list[int]], li
     for c in found:
         tokens = bench.word_tokens(doc, [(c.start, c.end)])
         labels.append(int(any(tokens and 2 * len(tokens & g) >= max(len(tokens), len(g)) for g in gold if g)))
-    return feature_rows(doc, found, bits, lexicon), labels
+    return feature_rows(doc, found, bits, lexicon), labels, found
 
 
 def design(rows: list[list[int]], bits: int) -> sparse.csr_matrix:
@@ -76,15 +107,28 @@ def fit(x: sparse.csr_matrix, y: np.ndarray, *, l2: float, epochs: int, rate: fl
 def fit_detector(texts: list[bench.Text], docs: list) -> Detector:
     """A detector trained on the articles (the config from redline/data/quotes_model.yaml)."""
     cfg = config()
-    bits = int(cfg["hash_bits"])
-    rows, labels = [], []
+    bits, gate_bits = int(cfg["hash_bits"]), int(cfg["gate_bits"])
+    rows, labels, gate_rows, gate_labels = [], [], [], []
     for text, doc in zip(texts, docs):
-        r, y = labelled_rows(text, doc, bits)
-        rows += r
-        labels += y
-    weights = fit(design(rows, bits), np.array(labels, dtype=np.float64),
-                  l2=float(cfg["l2"]), epochs=int(cfg["epochs"]), rate=float(cfg["rate"]))
-    return load_detector({"config": cfg}, weights)
+        found = labelled(text, doc, bits, gate_bits)
+        rows += found.rows
+        labels += found.labels
+        gate_rows += found.gate_rows
+        gate_labels += found.gate_labels
+    options = {"l2": float(cfg["l2"]), "epochs": int(cfg["epochs"]), "rate": float(cfg["rate"])}
+    weights = fit(design(rows, bits), np.array(labels, dtype=np.float64), **options)
+    gate_x, gate_y = design(gate_rows, gate_bits), np.array(gate_labels, dtype=np.float64)
+    gate = fit(gate_x, gate_y, **options)
+    return load_detector({"config": cfg, "gate_threshold": gate_threshold(sigmoid(gate_x @ gate), gate_y, cfg)},
+                         weights, gate)
+
+
+def gate_threshold(probabilities: np.ndarray, labels: np.ndarray, cfg: dict) -> float:
+    """The gate's threshold: the highest that keeps `gate_recall` of the gold broad candidates it was fitted on."""
+    positives = np.sort(probabilities[labels > 0])
+    if not len(positives):
+        return 0.0
+    return float(positives[int(np.floor((1.0 - float(cfg["gate_recall"])) * len(positives)))])
 
 
 def data_hash(folder: Path, split: str) -> str:
@@ -127,12 +171,15 @@ def main() -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     np.save(out / "weights.npy", detector.weights.astype(np.float32))
+    np.save(out / "gate.npy", detector.gate.astype(np.float32))
     meta = {
         "config": cfg,
         "config_hash": hashlib.sha256(json.dumps(cfg, sort_keys=True).encode()).hexdigest(),
         "train_data_sha256": data_hash(folder, "train"),
         "dev_data_sha256": data_hash(folder, "dev"),
         "weights_sha256": hashlib.sha256((out / "weights.npy").read_bytes()).hexdigest(),
+        "gate_sha256": hashlib.sha256((out / "gate.npy").read_bytes()).hexdigest(),
+        "gate_threshold": detector.gate_threshold,
         "articles": len(texts),
         "cross_validation": _rounded(cv) if cv is not None else None,
         "dev_never_developed_on": _rounded({name: dev[name]["all"] for name in dev}),

@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from redline.analyse import AnalyseOptions, analyse_outcomes
+from redline.annotate import AnnotateOptions, annotate_outcomes
 from redline.articles import document_articles
 from redline.clean import RecurringLines
 from redline.dedup import Deduplicator, deduplicate
@@ -180,14 +180,14 @@ def with_nlp(outcomes: Iterable[DocumentOutcome | Problem], *, options: IngestOp
     if not options.nlp:
         return outcomes
 
-    analyse = AnalyseOptions(
+    annotate = AnnotateOptions(
         processes=spacy_processes(options, input_bytes),
         batch_size=options.nlp_batch_size,
         profile=load_profile(options.profile),
         bounds=options.bounds,
         on_problem=lambda problem: _count_analysis_problem(summary, problem),
     )
-    return analyse_outcomes(outcomes, options=analyse)
+    return annotate_outcomes(outcomes, options=annotate)
 
 
 def _count_analysis_problem(summary: RunSummary, problem: Problem) -> None:

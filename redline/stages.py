@@ -3,13 +3,19 @@
 Like spaCy's component registry, it makes the pipeline inspectable (`redline stages`), and its contract is
 checked: a runner calls `check_requires` before each stage, so a stage whose inputs no earlier stage has
 assigned fails with `MissingRequirement` instead of running on absent records.
+
+The NLP stages (those that require the parse, "Doc") share one calling convention, checked when they register:
+`stage(doc, ctx: StageContext) -> records`. The context carries the article's id and date, the run's profile
+and actor dictionary, and the records the stages before it returned; the runner keeps each stage's records in
+the context under the one field the stage assigns.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 F = TypeVar("F", bound=Callable)
 
@@ -36,10 +42,58 @@ def in_pipeline_order() -> list[StageInfo]:
     return sorted(STAGES.values(), key=lambda info: rank.get(info.name, len(rank)))
 
 
+# What every NLP stage requires: the parse. Such a stage is called `stage(doc, ctx)`.
+PARSE = "Doc"
+# The record fields an NLP stage may assign, each kept in the StageContext attribute of the same name.
+ARTICLE_RECORDS = ("Article.actors", "Article.quotes", "Article.events", "Article.positions")
+
+
+@dataclass(slots=True)
+class StageContext:
+    """What an NLP stage reads besides the parse: the article's id and publication date, the run's case
+    profile and actor dictionary, and the records of the stages that ran before it (None until they have).
+
+    Typed loosely because this registry sits below the stage packages whose records it carries.
+    """
+
+    article_id: str
+    published: str | None = None  # ISO date; "Article.published"
+    profile: Any = None  # a positions.CaseProfile; None is open mode
+    dictionary: Any = None  # an actors.ActorDictionary; None is the shipped one
+    actors: Any = None  # "Article.actors": the actors stage's ActorIndex (its .actors are the article's actors)
+    quotes: list | None = None  # "Article.quotes"
+    events: list | None = None  # "Article.events"
+    positions: list | None = None  # "Article.positions"
+
+    def keep(self, field: str, records: Any) -> None:
+        """Hold a stage's records under the field it assigns ("Article.quotes" -> `self.quotes`)."""
+        if field not in ARTICLE_RECORDS:
+            raise MissingRequirement(f"no context field holds {field!r} (fields: {', '.join(ARTICLE_RECORDS)})")
+        setattr(self, field.removeprefix("Article."), records)
+
+
+class StageContractError(TypeError):
+    """A stage registered against the calling convention of its kind."""
+
+
+def _check_convention(name: str, func: Callable, assigns: tuple[str, ...]) -> None:
+    """An NLP stage takes exactly (doc, ctx) and assigns one record field the context can hold."""
+    params = list(inspect.signature(func).parameters.values())
+    positional = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    if len(params) != 2 or any(p.kind not in positional or p.default is not p.empty for p in params):
+        raise StageContractError(f"NLP stage {name!r} must be called stage(doc, ctx); {func.__qualname__} takes "
+                                 f"({', '.join(str(p) for p in params)})")
+    if len(assigns) != 1 or assigns[0] not in ARTICLE_RECORDS:
+        raise StageContractError(f"NLP stage {name!r} must assign one of {', '.join(ARTICLE_RECORDS)}, not {assigns}")
+
+
 def stage(name: str, *, requires: tuple[str, ...], assigns: tuple[str, ...]) -> Callable[[F], F]:
-    """Register a function as a pipeline stage under `name`."""
+    """Register a function as a pipeline stage under `name`; a stage that requires the parse must follow the
+    NLP stages' convention `stage(doc, ctx) -> records` (StageContractError otherwise)."""
 
     def register(func: F) -> F:
+        if PARSE in requires:
+            _check_convention(name, func, assigns)
         doc = (func.__doc__ or "").strip().splitlines()[0] if func.__doc__ else ""
         STAGES[name] = StageInfo(name=name, func=func, requires=requires, assigns=assigns, doc=doc)
         return func

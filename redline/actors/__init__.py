@@ -24,6 +24,6 @@ Conventions (see also the header of redline/data/actors.yaml):
 
 from .dictionary import ActorDictionary, DictionaryError, Entry, Office
 from .index import Actor, ActorIndex
-from .stage import find_actors
+from .stage import actors_stage, find_actors
 
-__all__ = ["Actor", "ActorDictionary", "ActorIndex", "DictionaryError", "Entry", "Office", "find_actors"]
+__all__ = ["Actor", "ActorDictionary", "ActorIndex", "DictionaryError", "Entry", "Office", "actors_stage", "find_actors"]

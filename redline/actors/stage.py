@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from redline.stages import stage
+from redline.stages import StageContext, stage
 
 from .build import build_index
 from .clusters import Book, Context
@@ -15,7 +15,6 @@ from .resolve import link_names
 from .tokens import DocView
 
 
-@stage("actors", requires=("Doc", "Article.published"), assigns=("Article.actors",))
 def find_actors(doc, *, published: str | None = None, dictionary: ActorDictionary | None = None) -> ActorIndex:
     """The actors of a parsed article, one per real-world actor, each with all its mentions.
 
@@ -34,3 +33,9 @@ def find_actors(doc, *, published: str | None = None, dictionary: ActorDictionar
     resolve_descriptions(ctx, book, find_descriptions(ctx, consumed))
     resolve_pronouns(ctx, book)
     return build_index(ctx, book)
+
+
+@stage("actors", requires=("Doc", "Article.published"), assigns=("Article.actors",))
+def actors_stage(doc, ctx: StageContext) -> ActorIndex:
+    """Find the canonical actors of a parsed article (the index the later stages match mentions against)."""
+    return find_actors(doc, published=ctx.published, dictionary=ctx.dictionary)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from redline.analyse import AnalyseOptions, analyse_outcomes
+from redline.annotate import AnnotateOptions, annotate_outcomes
 from redline.batch.lsh import Order
 from redline.batch.prepare import PreparedDocument
 from redline.batch.resolve import Resolution
@@ -73,8 +73,8 @@ def finish_partition(partition_id: str, *, out: Path, options: IngestOptions, re
     outcomes = [_outcome(item, resolution.verdicts) for item in prepared if item.ordinal not in skipped]
     if options.nlp:
         found = resources(options.profile)
-        analyse = AnalyseOptions(processes=1, batch_size=options.nlp_batch_size, profile=found.profile)
-        outcomes = list(analyse_outcomes(outcomes, options=analyse, dictionary=found.dictionary))
+        annotate = AnnotateOptions(processes=1, batch_size=options.nlp_batch_size, profile=found.profile)
+        outcomes = list(annotate_outcomes(outcomes, options=annotate, dictionary=found.dictionary))
     counts = _write(out, partition_id, outcomes, prepared)
     counts.seconds = time.perf_counter() - started
     atomic_json(marker, counts.to_json())

@@ -51,6 +51,17 @@ def direction_of(stance: str, sign: int, rules: AnalysisRules) -> str:
     return base
 
 
+def stances_toward(direction: str, rules: AnalysisRules) -> frozenset[str]:
+    """The stances that can point in a direction: their own direction, or its reverse when the issue phrase
+    names the proposition's undoing (a reject of "the YPG's removal" is `for` a YPG role); demands and
+    preconditions also point the way of a party's own terms and of a request that talks take an issue up."""
+    found = {stance for stance, base in rules.directions.items()
+             if base == direction or (stance not in rules.unsigned_stances and _FLIP[base] == direction)}
+    if direction in (rules.own_terms_direction, rules.agenda_direction):
+        found |= rules.own_terms_stances
+    return frozenset(found)
+
+
 def strip_reversals(phrase: str, rules: AnalysisRules, extra: tuple[str, ...] = ()) -> str:
     """The phrase without its reversal terms (what is compared when phrases are clustered): "withdrawal of
     US troops" and "US troops" are about one proposition."""

@@ -1,8 +1,8 @@
 """Issues across a corpus: each position's issue phrase mapped onto an issue (a proposition) with a sign.
 
-- With a case profile, its issues are the anchors: a phrase the profile recognises takes that issue, else the
-  nearest issue by embedding (wordllama) at or above the profile threshold; other positions are left out
-  (and counted).
+- With a case profile, its issues are the anchors: a phrase the profile's terms recognise takes that issue (a
+  vague one, "the move", the issue its sentence names); other positions are left out (and counted). The
+  positions are the same whether the profile was named at ingest or not: it is applied here, at query time.
 - In open mode, the positions' `issue_text` phrases are clustered (wordllama embeddings of the phrase without
   its reversal words and the corpus's common words); phrases that make no proposition (the parse finds no
   common noun, or only vague ones: "the same question", "2019") are left out. Each cluster's label is its
@@ -35,6 +35,7 @@ class IssueInfo:
     key: str
     label: str
     phrases: tuple[str, ...] = ()
+    subject: str | None = None  # the party whose programme the proposition limits (a profile's `subject`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,9 +59,33 @@ class IssueMap:
         return sum(1 for p in self.placements if p.key is None)
 
 
-def phrase_of(position: Position) -> str:
-    """The phrase a position is about, as written: its `issue_text`, else its issue label."""
-    return (position.issue_text or position.issue or "").strip()
+def phrase_of(position: Position, keys: frozenset[str] = frozenset()) -> str:
+    """The phrase a position is about, as written: its `issue_text` (when it is about the stage's issue),
+    else its issue label."""
+    return (written_phrase(position, keys) or position.issue or "").strip()
+
+
+def written_phrase(position: Position, keys: frozenset[str] = frozenset()) -> str | None:
+    """The position's `issue_text` when it names the stage's issue, else None. The model's phrase is one per
+    holder and sentence, so a sentence with two findings ("not ready to discuss its missiles, but ready to
+    talk about enrichment") gives both the first one's phrase; the stage's own label then says which issue
+    the finding is about. A label among `keys` (a profile's, given at ingest by an older store) says nothing
+    of the words."""
+    return _written(position.issue_text or "", position.issue or "", keys)
+
+
+@lru_cache(maxsize=65536)
+def _written(issue_text: str, issue: str, keys: frozenset[str]) -> str | None:
+    """`written_phrase` of one (issue_text, issue) pair (a large store repeats its pairs)."""
+    text, label = issue_text.strip(), issue.strip()
+    if not text or not label or "_" in label or label in keys:
+        return text or None
+    stems = {w[:4] for w in _WORD.findall(label.casefold()) if len(w) >= 3}
+    written = {w[:4] for w in _WORD.findall(text.casefold())}
+    return text if not stems or stems & written else None
+
+
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def map_issues(positions: list[Position], *, profile: CaseProfile | None = None,
@@ -76,21 +101,28 @@ def map_issues(positions: list[Position], *, profile: CaseProfile | None = None,
 
 def _onto_profile(positions: list[Position], profile: CaseProfile, rules: AnalysisRules) -> IssueMap:
     """Profile issue keys for positions: by the phrase's key phrases, else the issue label's, else by the
-    key the stage already gave, else by similarity of the phrase to an issue's terms."""
-    keys = {i.key for i in profile.issues}
+    key the stage already gave (an older store's), else -- for a phrase that says nothing by itself ("the
+    move") -- by the key phrases of its sentence, else -- for a phrase of at least `nearest_min_words`
+    common words ("concessions on military weapons") -- the nearest issue by embedding; the others are left
+    out (and counted). Shorter phrases are not placed by nearness: on the Guardian corpus bare words
+    ("border", "US troop") went to issues their sentences were not about and made 3 of its 6 shifts."""
+    keys = frozenset(i.key for i in profile.issues)
     found: list[str | None] = []
     unmatched: dict[str, list[int]] = {}
     known: dict[tuple[str | None, str | None], str | None] = {}  # a large store repeats its phrases
     for n, p in enumerate(positions):
         pair = (p.issue_text, p.issue)
         if pair not in known:
-            known[pair] = (profile.match(p.issue_text or "") or (None if p.issue in keys else profile.match(p.issue or ""))
+            known[pair] = (profile.match(written_phrase(p, keys) or "") or (None if p.issue in keys else profile.match(p.issue or ""))
                            or (p.issue if p.issue in keys else None))
         key = known[pair]
+        if key is None and says_nothing(phrase_of(p, keys)):
+            key = profile.match(p.text)  # "rejected the move": the issue is the one its sentence names
         found.append(key)
         if key is None:
-            for phrase in {(p.issue_text or "").strip(), (p.issue or "").strip()} - {""}:
-                unmatched.setdefault(phrase, []).append(n)
+            for phrase in {(written_phrase(p, keys) or "").strip(), (p.issue or "").strip()}:
+                if len(common_words(phrase)) >= rules.nearest_min_words:
+                    unmatched.setdefault(phrase, []).append(n)
     # the nearest issue by either phrase (the one written, or the stage's label), the closer one winning
     best: dict[int, tuple[float, str]] = {}
     for phrase, (key, score) in _nearest(list(unmatched), profile).items():
@@ -98,29 +130,53 @@ def _onto_profile(positions: list[Position], profile: CaseProfile, rules: Analys
             if score > best.get(n, (-1.0, ""))[0]:
                 best[n] = (score, key)
     for n, (_, key) in best.items():
-        found[n] = key
-    issues = {i.key: IssueInfo(i.key, i.proposition or i.label, _members(positions, found, i.key)) for i in profile.issues}
+        if key in profile.matches(positions[n].text):  # the sentence names that issue too ("... missiles")
+            found[n] = key
+    members = _members([phrase_of(p, keys) for p in positions], found)
+    issues = {i.key: IssueInfo(i.key, i.proposition or i.label, members.get(i.key, ()), i.subject or None)
+              for i in profile.issues}
     signs: dict[tuple[str, str, str, str], int] = {}
     placements = []
     for p, key in zip(positions, found):
         if key is None:
             placements.append(Placement(None))
             continue
-        context = sign_phrase(p, rules)
-        at = (key, context, phrase_of(p), p.text)
+        context = sign_phrase(p, rules, keys=keys)
+        at = (key, context, phrase_of(p, keys), p.text)
         if at not in signs:
-            signs[at] = _profile_sign(profile.issue(key), context, phrase_of(p), p.text, profile, rules)
+            signs[at] = _profile_sign(profile.issue(key), context, phrase_of(p, keys), p.text, profile, rules)
         placements.append(Placement(key, signs[at]))
     return IssueMap(issues=issues, placements=placements)
 
 
+def names_only(phrase: str) -> bool:
+    """True for a phrase of names alone ("Trump", "the US", "Afrin", "Wednesday"): it says who or where, not
+    what is on the table."""
+    words = [w for w in _WORD.findall(phrase) if w.casefold() not in _ARTICLES]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+@lru_cache(maxsize=65536)
+def says_nothing(phrase: str) -> bool:
+    """True for a phrase that names no issue by itself: none, a pronoun, or a vague head with only vague
+    modifiers ("it", "the move", "excessive demands"); the positions lexicon's lists decide."""
+    lexicon = stance_lexicon()
+    words = [w for w in re.findall(r"[\w'’-]+", phrase.casefold()) if w not in _ARTICLES and w not in lexicon.vague_modifiers]
+    return all(w in lexicon.vague_objects for w in words)
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
 def _profile_sign(issue, context: str, phrase: str, sentence: str, profile: CaseProfile, rules: AnalysisRules) -> int:
     """A phrase's sign toward a profile issue's proposition. A phrase that names the issue, or holds a
-    reversal term ("an end" [to the YPG]), is read against the proposition; one that does neither ("Trump",
-    "his tour") is read where the sentence names the issue ("a common stand against Tehran"); a sentence
-    that does not name it either says nothing of the sign: +1."""
+    reversal term ("an end" [to the YPG]), or makes a proposition of its own (placed by similarity: "US troop
+    deployments"), is read against the proposition; a bare name or a vague phrase ("Trump", "the move") is
+    read where the sentence names the issue ("a common stand against Tehran"); a sentence that does not name
+    it either says nothing of the sign: +1."""
     extra = rules.reversal_words + issue.reverse
-    if issue.key not in profile.matches(phrase) and not reversals(context, extra):
+    if issue.key not in profile.matches(phrase) and not reversals(context, extra) and (
+            names_only(phrase) or says_nothing(phrase)):
         context = _mention(sentence, issue, rules)
         if context is None:
             return 1
@@ -138,10 +194,13 @@ def _mention(sentence: str, issue, rules: AnalysisRules) -> str | None:
     return " ".join([*before, sentence[at:at + len(term)]])
 
 
-def _members(positions: list[Position], found: list[str | None], key: str) -> tuple[str, ...]:
-    """The phrases placed on one issue, most frequent first."""
-    counts = Counter(phrase_of(p) for p, k in zip(positions, found) if k == key and phrase_of(p))
-    return tuple(phrase for phrase, _ in counts.most_common())
+def _members(phrases: list[str], found: list[str | None]) -> dict[str, tuple[str, ...]]:
+    """The phrases placed on each issue, most frequent first."""
+    counts: dict[str, Counter] = {}
+    for phrase, key in zip(phrases, found):
+        if key is not None and phrase:
+            counts.setdefault(key, Counter())[phrase] += 1
+    return {key: tuple(phrase for phrase, _ in c.most_common()) for key, c in counts.items()}
 
 
 def _nearest(phrases: list[str], profile: CaseProfile) -> dict[str, tuple[str, float]]:
@@ -157,15 +216,43 @@ def _nearest(phrases: list[str], profile: CaseProfile) -> dict[str, tuple[str, f
     return {p: (owners[int(b)], float(row[int(b)])) for p, b, row in zip(phrases, best, scores) if row[int(b)] >= threshold}
 
 
-def sign_phrase(position: Position, rules: AnalysisRules, phrase: str | None = None) -> str:
+@lru_cache(maxsize=65536)
+def common_words(phrase: str) -> tuple[str, ...]:
+    """The phrase's lower-case words that are neither articles, vague heads nor vague modifiers: what it
+    says is on the table ("concessions on military weapons" -> concessions, on, military, weapons)."""
+    lexicon = stance_lexicon()
+    return tuple(w for w in _WORD.findall(phrase) if w[:1].islower() and w not in _ARTICLES
+                 and w not in lexicon.vague_objects and w not in lexicon.vague_modifiers)
+
+
+def sign_phrase(position: Position, rules: AnalysisRules, phrase: str | None = None,
+                keys: frozenset[str] = frozenset()) -> str:
     """The text a position's sign is read from: its issue phrase with the few words before it in the sentence
     ("continue to clear [Syrian Kurds]"), when the phrase's offsets place it in the sentence."""
-    phrase = phrase if phrase is not None else phrase_of(position)
-    p = position
-    if p.issue_text and p.issue_start is not None and p.start <= p.issue_start <= p.start + len(p.text):
-        before = p.text[:p.issue_start - p.start].split()[-rules.sign_context_words:] if rules.sign_context_words else []
-        return " ".join([*before, phrase])
-    return phrase
+    phrase = phrase if phrase is not None else phrase_of(position, keys)
+    p, written = position, written_phrase(position, keys)
+    if written and phrase.casefold() in written.casefold() and p.issue_start is not None and p.start <= p.issue_start <= p.start + len(p.text):
+        at = p.issue_start - p.start
+    else:
+        at = _find(phrase, p.text)  # the stage's label ("nuclear issue"): where its words start in the sentence
+        if at is None:
+            return phrase
+    before = p.text[:at].split()[-rules.sign_context_words:] if rules.sign_context_words else []
+    return " ".join([*before, phrase])
+
+
+def _find(phrase: str, sentence: str) -> int | None:
+    """Where a phrase, or failing that its first word's stem (a label is lemmatised: "limit" ~ "limits"),
+    starts in the sentence; None when neither occurs."""
+    folded = sentence.casefold()
+    at = folded.find(phrase.casefold())
+    if at >= 0:
+        return at
+    words = _WORD.findall(phrase.casefold())
+    if not words:
+        return None
+    hit = re.search(r"(?<!\w)" + re.escape(words[0][:max(4, len(words[0]) - 2)]), folded)
+    return hit.start() if hit else None
 
 
 def _sign(phrase: str, proposition: str, rules: AnalysisRules, extra: tuple[str, ...] = ()) -> int:
@@ -190,22 +277,31 @@ class _Cluster:
 
 def _open_mode(positions: list[Position], rules: AnalysisRules) -> IssueMap:
     """Open-mode issues: eligible phrases clustered, each cluster labelled by its most frequent phrase that
-    reads as a label and occurs in one of its evidence sentences; clusters without one are left out."""
+    reads as a label and occurs in one of its evidence sentences; clusters without one, or with fewer than
+    `min_sentences` evidence sentences, are left out (and counted)."""
     tag_phrases([ph.strip() for p in positions for ph in (p.issue_text, p.issue) if ph])
     phrases = [open_phrase(p) for p in positions]
     tag_phrases(phrases)
+    # phrases as the text writes them (the model's noun phrases), not the stage's lemmatised labels
+    written = {ph for p, ph in zip(positions, phrases)
+               if ph and (text := (written_phrase(p) or "").strip()) and ph == label_form(text)}
     eligible = [ph for ph in phrases if ph]
     mapping = merge_phrases(eligible, rules=rules)
     members: dict[str, Counter] = {}
     sentences: dict[str, list[str]] = {}
+    support: dict[str, set[tuple[str, int]]] = {}
     for p, ph in zip(positions, phrases):
         if ph:
             members.setdefault(mapping[ph], Counter())[ph] += 1
             sentences.setdefault(ph, []).append(p.text)
+            support.setdefault(mapping[ph], set()).add((p.text, p.start))
+    minimum = open_issue_words().min_sentences
     labels: dict[str, str] = {}
     issues = {}
     for anchor, counts in members.items():
-        label = _cluster_label(counts, sentences)
+        if len(support[anchor]) < minimum:
+            continue  # one sentence's phrase is no issue of the corpus: left out, and counted
+        label = _cluster_label(counts, sentences, written)
         if label is None:
             continue
         key = label if label not in issues else f"{label} ({len(issues)})"
@@ -223,23 +319,40 @@ def open_phrase(position: Position) -> str:
     else the stage's issue label when that does ("him" -> "missile capability"), else "" (left out)."""
     # a profile key given at ingest ("us_withdrawal") is no phrase of the text: only the written one counts
     label = position.issue if position.issue and "_" not in position.issue else None
-    for phrase in (position.issue_text, label):
+    for phrase in (written_phrase(position), label):
         if phrase and label_form(phrase.strip()):
             return label_form(phrase.strip())
     return ""
 
 
-def _cluster_label(counts: Counter, sentences: dict[str, list[str]]) -> str | None:
+def _cluster_label(counts: Counter, sentences: dict[str, list[str]], written: set[str] | frozenset[str] = frozenset()
+                   ) -> str | None:
     """The most frequent member that reads as a label (two or more words, or a plural noun) and occurs in
-    one of its own evidence sentences; None when no member does."""
-    for phrase, _ in sorted(counts.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0])):
+    one of its own evidence sentences, as written there (a lemmatised phrase is found by its words' stems:
+    "withdraw US troop from Syria" -> "withdraw US troops from Syria"). Members the text wrote as a phrase
+    (`written`) come before the stage's lemmatised labels, then by how many distinct sentences hold them (one
+    sentence's several positions count once). None when no member occurs."""
+    ranked = sorted(counts, key=lambda ph: (ph not in written, -len(set(sentences.get(ph, ()))), -counts[ph], len(ph), ph))
+    for phrase in ranked:
         if not reads_as_label(phrase):
             continue
         for sentence in sentences.get(phrase, ()):
-            at = sentence.lower().find(phrase.lower())
-            if at >= 0 and len(sentence.lower()) == len(sentence):
-                return sentence[at:at + len(phrase)]  # as written ("Kurdish participation", not the lemmas)
+            written = as_written(phrase, sentence)
+            if written:
+                return written
     return None
+
+
+def as_written(phrase: str, sentence: str) -> str | None:
+    """The phrase as the sentence writes it: the span whose words start as the phrase's words do, in order
+    (whole words, the last one to its end), or None."""
+    words = re.findall(r"\w+", phrase)
+    if not words or len(sentence.lower()) != len(sentence):
+        return None
+    stems = [re.escape(w if len(w) <= 4 else w[:max(4, len(w) - 2)]) + r"\w*" for w in words]
+    # words run on across spaces, hyphens and apostrophes, not across quote marks or punctuation ("Turkey to “de")
+    hit = re.search(r"(?<!\w)" + r"(?:[\s\-–’'/]+|(?<=\d),(?=\d))".join(stems) + r"(?![\-–]\w)", sentence, re.IGNORECASE)
+    return hit.group(0) if hit else None
 
 
 def merge_phrases(phrases: list[str], *, threshold: float | None = None,
@@ -336,7 +449,9 @@ def label_form(phrase: str) -> str:
     content = [t for t in tokens if t.pos == "NOUN" and t.lemma not in words.vague and t.text.lower() not in words.vague]
     nouns = [t for t in tokens if t.pos == "NOUN"]
     named = [t for t in tokens if t.pos == "PROPN" or (t.pos == "ADJ" and t.text[:1].isupper())]
-    if not (content or (nouns and named)):
+    # an adjective that says what a vague head is about makes it specific ("nuclear issues", not "new issues")
+    specific = [t for t in tokens if t.pos == "ADJ" and t.lemma not in words.vague_modifiers]
+    if not (content or (nouns and (named or specific))):
         return ""
     start = 0
     while start < len(tokens) - 1 and (tokens[start].pos in words.drop_leading or tokens[start].tag == "PRP$"):

@@ -41,6 +41,13 @@ class AnalysisRules:
     same_sentence_accommodating_wins: bool
     firm_share: float
     red_line_factor: float
+    own_terms_stances: frozenset[str]
+    own_terms_direction: str
+    own_possessives: tuple[str, ...]
+    nearest_min_words: int
+    agenda_words: frozenset[str]
+    agenda_direction: str
+    agenda_context_words: int
     reversal_words: tuple[str, ...]
     sign_context_words: int
     weights: Weights
@@ -76,6 +83,13 @@ class AnalysisRules:
             same_sentence_accommodating_wins=bool(data["same_sentence_accommodating_wins"]),
             firm_share=float(data["firm_share"]),
             red_line_factor=float(data["red_line_factor"]),
+            own_terms_stances=frozenset(map(str, data["own_terms_stances"])),
+            own_terms_direction=_direction(data["own_terms_direction"]),
+            own_possessives=tuple(str(w).casefold() for w in data["own_possessives"]),
+            nearest_min_words=max(1, int(data["nearest_min_words"])),
+            agenda_words=frozenset(str(w).casefold() for w in data["agenda_words"]),
+            agenda_direction=_direction(data["agenda_direction"]),
+            agenda_context_words=max(1, int(data["agenda_context_words"])),
             reversal_words=tuple(str(w).casefold() for w in data["reversal_words"]),
             sign_context_words=max(0, int(data["sign_context_words"])),
             weights=Weights(**{k: float(v) for k, v in data["weights"].items()}),
@@ -128,6 +142,13 @@ def _directions(mapping: Mapping[str, str]) -> Mapping[str, str]:
     return table
 
 
+def _direction(value: Any) -> str:
+    """One direction, checked."""
+    if str(value) not in DIRECTIONS:
+        raise ValueError(f"analysis.yaml: expected one of {DIRECTIONS}, got {value!r}")
+    return str(value)
+
+
 def _severity(order: list[str]) -> tuple[str, ...]:
     """The status order, checked to name every status once."""
     if sorted(order) != sorted(STATUSES):
@@ -137,10 +158,13 @@ def _severity(order: list[str]) -> tuple[str, ...]:
 
 @dataclass(frozen=True, slots=True)
 class OpenIssueWords:
-    """Open mode's word lists: heads too vague to be an issue, leading parts of speech dropped from a label."""
+    """Open mode's word lists: heads too vague to be an issue, leading parts of speech dropped from a label,
+    and the modifiers that leave a vague head vague ("new issues")."""
 
     vague: frozenset[str]
     drop_leading: frozenset[str]
+    vague_modifiers: frozenset[str] = frozenset()
+    min_sentences: int = 1
 
 
 @lru_cache(maxsize=1)
@@ -149,4 +173,6 @@ def open_issue_words() -> OpenIssueWords:
     data = _shipped_yaml()["open_issues"]
     lexicon = stance_lexicon()
     vague = {str(w).casefold() for w in data["vague_heads"]} | set(lexicon.vague_objects) | set(lexicon.not_issues)
-    return OpenIssueWords(vague=frozenset(vague), drop_leading=frozenset(map(str, data["label_drop_leading"])))
+    return OpenIssueWords(vague=frozenset(vague), drop_leading=frozenset(map(str, data["label_drop_leading"])),
+                          vague_modifiers=frozenset(lexicon.vague_modifiers),
+                          min_sentences=max(1, int(data["min_sentences"])))

@@ -9,15 +9,18 @@ profile with each stance's direction, then the analysis; and `analysis_json`, th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from redline.dealspace.direction import direction_of
-from redline.dealspace.issues import IssueMap, map_issues
+from redline.dealspace.issues import IssueInfo, IssueMap, map_issues, sign_phrase, written_phrase
 from redline.dealspace.model import Analysis, Evidence
 from redline.dealspace.rules import AnalysisRules
 from redline.dealspace.status import analyse
+from redline.positions.lexicon import stance_lexicon
 from redline.positions.model import STANCES, Position
 from redline.positions.profile import CaseProfile
 from redline.records import Article
@@ -92,17 +95,77 @@ def place(evidence: list[Evidence], *, profile: CaseProfile | None = None,
           rules: AnalysisRules | None = None) -> Placed:
     """Each evidence's issue (merged across articles or the profile's) and direction toward its proposition."""
     rules = rules or AnalysisRules.load()
+    if profile is not None:
+        evidence = [_as_profile_party(e, profile) for e in evidence]
     issues = map_issues([e.position for e in evidence], profile=profile, rules=rules)
     placed = []
     for e, where in zip(evidence, issues.placements):
         if where.key is None or e.position.stance not in STANCES:
             placed.append(e)
             continue
-        placed.append(replace(e, position=replace(e.position, issue=where.key),
-                              direction=direction_of(e.position.stance, where.sign, rules)))
+        direction = direction_of(e.position.stance, where.sign, rules)
+        if direction == "for" and e.position.stance in rules.own_terms_stances:
+            if on_the_agenda(e.position, rules):  # "wants the talks to focus on ...": open to negotiate it
+                direction = rules.agenda_direction
+            elif own_terms(e.position, issues.issues[where.key], rules):
+                direction = rules.own_terms_direction
+        placed.append(replace(e, position=replace(e.position, issue=where.key), direction=direction))
     if rules.same_sentence_accommodating_wins:
         placed = settle_sentences(placed)
     return Placed(evidence=placed, issues=issues)
+
+
+def _as_profile_party(evidence: Evidence, profile: CaseProfile) -> Evidence:
+    """The evidence with its party named as the profile names it (an alias such as "Tehran" or "HNC" merges
+    into the profile's party); unchanged when the profile has no such party."""
+    name = profile.party(evidence.position.actor)
+    if name is None or name == evidence.position.actor:
+        return evidence
+    return replace(evidence, position=replace(evidence.position, actor=name))
+
+
+def own_terms(position: Position, issue: IssueInfo, rules: AnalysisRules) -> bool:
+    """True when the party sets terms on a proposition about its own programme: it is the profile issue's
+    subject; with no subject (open mode), the issue phrase as written is its own ("Iran's missiles", "our
+    missiles")."""
+    if issue.subject:
+        return position.actor == issue.subject
+    phrase = written_phrase(position) or ""
+    if not phrase:
+        return False
+    owner = re.escape(position.actor)
+    mine = "|".join(re.escape(w) for w in rules.own_possessives)
+    return bool(re.search(rf"(?<!\w){owner}['’]s(?!\w)", phrase, re.IGNORECASE)
+                or (mine and re.search(rf"(?<!\w)(?:{mine})(?!\w)", phrase, re.IGNORECASE)))
+
+
+def on_agenda_words(words: list[str], rules: AnalysisRules) -> bool:
+    """True when the words before an issue phrase put it on the talks' agenda ("wants the talks to focus
+    solely on [nuclear issues]"): an agenda word with no stance cue after it ("in negotiations with Iran,
+    including demanding [concessions]" asks for the concessions)."""
+    last = max((n for n, w in enumerate(words) if w in rules.agenda_words), default=None)
+    return last is not None and not any(_is_cue(w) for w in words[last + 1:])
+
+
+@lru_cache(maxsize=4096)
+def _is_cue(word: str) -> bool:
+    """True for a stance cue word or an inflection of one ("demanding", "wants")."""
+    lexicon = stance_lexicon()
+    cues = lexicon.cue_words | frozenset(lexicon.verbs)
+    return word in cues or any(word.startswith(c) and len(word) - len(c) <= 3 for c in cues if len(c) >= 4)
+
+
+def on_the_agenda(position: Position, rules: AnalysisRules) -> bool:
+    """True when a demand or precondition asks for the issue to be talked about, not for the proposition."""
+    context = sign_phrase(position, rules)
+    phrase = (written_phrase(position) or position.issue or "")
+    before = _fold_words(context[:max(0, len(context) - len(phrase))])[-rules.agenda_context_words:]
+    return on_agenda_words(before, rules)
+
+
+def _fold_words(text: str) -> list[str]:
+    """Lower-case words of a text."""
+    return re.findall(r"[^\W\d_]+", text.casefold())
 
 
 def settle_sentences(evidence: list[Evidence]) -> list[Evidence]:

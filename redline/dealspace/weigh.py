@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 
+from redline.dealspace.direction import stances_toward
 from redline.dealspace.model import DIRECTIONS, Breakdown, Evidence, PartyStance
 from redline.dealspace.rules import AnalysisRules
 
@@ -84,6 +85,18 @@ def winner(items: list[Evidence], scores: dict[str, float]) -> str:
     return max(dated)[2] if dated else tied[0]
 
 
+def stance_weights(carrying: list[tuple[Evidence, float]], direction: str, rules: AnalysisRules) -> Counter[str]:
+    """The weight of each stance word among the items carrying the winning direction, counting only the
+    stances that can point that way: a red line settled as `open` (same sentence as an opening) lends the
+    direction its weight but not its word. When no item's stance can, every carrying item counts."""
+    own = stances_toward(direction, rules)
+    counted = [(e, w) for e, w in carrying if e.position.stance in own] or carrying
+    by_stance: Counter[str] = Counter()
+    for e, w in counted:
+        by_stance[e.position.stance] += w
+    return by_stance
+
+
 def weigh(items: list[Evidence], rules: AnalysisRules, *, voice: str = "official",
           recency: bool = True) -> PartyStance:
     """The party's stance from its evidence on one issue (items must carry a direction). Without `recency`
@@ -94,9 +107,7 @@ def weigh(items: list[Evidence], rules: AnalysisRules, *, voice: str = "official
     scores = direction_scores(items, weights, rules.repeat_factor)
     direction = winner(items, scores)
     carrying = [(e, w) for e, w in zip(items, weights) if e.direction == direction]
-    by_stance: Counter[str] = Counter()
-    for e, w in carrying:
-        by_stance[e.position.stance] += w
+    by_stance = stance_weights(carrying, direction, rules)
     total = sum(by_stance.values()) or 1.0
     firm_weight = sum(w for s, w in by_stance.items() if s in rules.firm.get(direction, ()))
     ranked = sorted(zip(items, weights), key=lambda ew: (ew[0].direction != direction, -ew[1]))

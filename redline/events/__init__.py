@@ -10,6 +10,6 @@ PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT. Word lists live in `redline/data/e
 
 from .merge import merge_mentions, merge_reported, same_event
 from .model import STATUSES, Event, MergedEvent, Mention
-from .stage import code_events
+from .stage import code_events, events_stage
 
-__all__ = ["STATUSES", "Event", "MergedEvent", "Mention", "code_events", "merge_mentions", "merge_reported", "same_event"]
+__all__ = ["STATUSES", "Event", "MergedEvent", "Mention", "code_events", "events_stage", "merge_mentions", "merge_reported", "same_event"]

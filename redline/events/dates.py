@@ -11,8 +11,12 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from redline.datafiles import word_set
+
 from .lexicon import EventLexicon
 from .tree import entity_span
+
+TEMPORAL_PREPS = word_set("prepositions.temporal")  # "on Monday", "since March", "last week"
 
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
@@ -37,7 +41,7 @@ def date_tokens(word, anchor) -> list:
         for c in head.children:
             if c.dep_ in ("npadvmod", "tmod", "obl") or c.ent_type_ == "DATE" and c.dep_ not in ("prep",):
                 found.append(c)
-            elif c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "during", "since", "by", "until", "last"):
+            elif c.dep_ == "prep" and c.lower_ in TEMPORAL_PREPS:
                 found += [o for o in c.children if o.dep_ == "pobj"]
     stack = [c for c in anchor.children if c.dep_ in ("dobj", "prep", "pobj", "nsubjpass")]
     while stack:

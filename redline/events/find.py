@@ -12,30 +12,37 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from .frames import read_clause
 from .lexicon import EventLexicon, Sense
 from .nouns import noun_trigger
-from .tree import depths
 from .trigger import Trigger
+from .words import DocWords, read_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-def find_triggers(sent, lex: EventLexicon) -> list[Trigger]:
-    """The triggers of one sentence, outermost clauses first; each word is read at most once."""
+def find_triggers(sent, lex: EventLexicon, words: DocWords | None = None) -> list[Trigger]:
+    """The triggers of one sentence, outermost clauses first; each word is read at most once. `words`
+    (the Doc read once by `read_words`) spares re-reading the Doc for each sentence."""
+    doc = sent.doc
+    words = words if words is not None else read_words(doc, lex)
     consumed: set[int] = set()
     found: list[Trigger] = []
-    level = depths(sent)
-    for tok in sorted(sent, key=lambda t: (level[t.i], t.i)):
-        if tok.i in consumed:
+    level = words.depth
+    candidates = sent.start + np.flatnonzero(words.candidate[sent.start:sent.end])
+    for i in sorted(candidates.tolist(), key=lambda i: (level[i], i)):
+        if i in consumed:
             continue
+        tok = doc[i]
         trigger = clause_trigger(tok, lex) or noun_trigger(tok, lex)
         if trigger is None:
             continue
         found.append(trigger)
-        consumed.update(_covered(tok.doc, trigger, lex))
-    return sorted(found, key=lambda t: (level.get(t.anchor, 0), t.word))  # the main clause's event first
+        consumed.update(_covered(doc, trigger, lex))
+    return sorted(found, key=lambda t: (level[t.anchor], t.word))  # the main clause's event first
 
 
 def _covered(doc, trigger: Trigger, lex: EventLexicon) -> set[int]:

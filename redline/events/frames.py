@@ -5,10 +5,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from redline.datafiles import word_set
+
 from .lexicon import EventLexicon, Sense
 from .nouns import head_lemmas, noun_sense, prep_event_noun
 from .tree import child, children, is_passive, is_verbal, verb_key
 from .trigger import Reading
+
+OBLIGATION_MODALS = word_set("modals.obligation")  # "Libya must hand over"
+TROOP_NOUNS = word_set("nouns.troops")  # "sent troops": a troop mobilisation
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -22,6 +27,8 @@ def read_clause(tok, lex: EventLexicon) -> Reading | None:
     if not is_verbal(tok) or tok.dep_ == "amod" and tok.tag_ in ("VBN", "VBG"):
         return None  # "mediated talks": an adjectival participle modifies an event, it is not one
     key = verb_key(tok, lex.verb_phrases, lex.verb_words, lex.grammar["phrasal_prepositions"])
+    if key not in lex.verb_words:
+        return None  # no table lists it: every reading below needs a listed key
     obj = _theme(tok)
     obj_sense = noun_sense(obj, lex) if obj is not None else None
     for reader in (_reverse, _accept, _open):
@@ -120,7 +127,7 @@ def _reported(tok, key, obj, obj_sense, lex: EventLexicon) -> Reading | None:
 
 def _obliged(comp, lex: EventLexicon) -> bool:
     """True for a clause of obligation with its own subject ("Libya must hand over", "forces should")."""
-    modal = any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in comp.children)
+    modal = any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in comp.children)
     return modal and child(comp, "nsubj", "nsubjpass") is not None
 
 
@@ -223,7 +230,7 @@ def _motion(tok, key: str, obj, lex: EventLexicon) -> Reading | None:
         if lemmas & lex.military_assets:
             if key not in lex.motion_verbs:  # "contribute troops" to a force is aid, "send" them a mobilisation
                 return Reading(Sense("AID", None), tok.i, mover.i)
-            troops = lemmas & {"troop", "soldier", "force", "reservist", "marine", "battalion", "brigade", "army"}
+            troops = lemmas & TROOP_NOUNS
             return Reading(Sense("MOBILIZE", "troops" if troops else "weapons"), tok.i, mover.i)
     if key in lex.transfer_verbs and obj is not None and head_lemmas(obj) & lex.aid_objects:
         return Reading(Sense("AID", None), tok.i, obj.i)

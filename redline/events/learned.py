@@ -25,6 +25,7 @@ import numpy as np
 
 from redline.datafiles import load_data_yaml
 
+from .fallback import UNTYPED
 from .trigger import Trigger
 
 MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "models" / "events"
@@ -49,6 +50,7 @@ class Coded:
     rule_type: str
     status: str
     negated: bool
+    sentence: tuple[int, int] | None = None  # the sentence's token bounds, when the caller knows them
 
 
 def feature_width() -> int:
@@ -56,30 +58,62 @@ def feature_width() -> int:
     return DENSE + (1 << int(config()["hash_bits"]))
 
 
+@dataclass(slots=True)
+class Rows:
+    """The feature rows of some coded events, kept sparse: the dense columns (vectors and bias) as a
+    matrix, the hashed ones as the set column indices of each row (every hashed feature is 0 or 1)."""
+
+    dense: np.ndarray
+    hashed: list[list[int]]
+
+    def matrix(self) -> np.ndarray:
+        """The full feature matrix (dense columns, then the hashed ones), as training reads it."""
+        rows = np.zeros((len(self.hashed), feature_width()), dtype=np.float32)
+        rows[:, :DENSE] = self.dense
+        for r, columns in enumerate(self.hashed):
+            rows[r, columns] = 1.0
+        return rows
+
+    def scores(self, weights: np.ndarray) -> np.ndarray:
+        """The rows times the weights, without building the (mostly zero) full matrix."""
+        out = self.dense @ weights[:DENSE]
+        for r, columns in enumerate(self.hashed):
+            out[r] += weights[columns].sum(axis=0)
+        return out
+
+
 def features(doc, coded: list[Coded]) -> np.ndarray:
     """One feature row per coded event of a parsed Doc."""
-    rows = np.zeros((len(coded), feature_width()), dtype=np.float32)
+    return rows_of(doc, coded).matrix()
+
+
+def rows_of(doc, coded: list[Coded]) -> Rows:
+    """The sparse feature rows of the coded events of a parsed Doc."""
+    dense = np.zeros((len(coded), DENSE), dtype=np.float32)
+    hashed: list[list[int]] = []
     tensor = doc.tensor if _has_tensor(doc) else None
     bits = (1 << int(config()["hash_bits"])) - 1
     sentence_vectors: dict[int, np.ndarray] = {}
+    sentence_names: dict[int, list[str]] = {}
     for r, c in enumerate(coded):
         word, anchor = doc[c.trigger.word], doc[c.trigger.anchor]
-        sent = word.sent
-        if tensor is not None:
-            if sent.start not in sentence_vectors:
+        sent = doc[c.sentence[0]:c.sentence[1]] if c.sentence is not None else word.sent
+        if sent.start not in sentence_names:
+            sentence_names[sent.start] = [f"x={t.lemma_.lower()}" for t in sent if t.pos_ in _CONTENT_POS]
+            if tensor is not None:
                 sentence_vectors[sent.start] = _unit(tensor[sent.start:sent.end].mean(axis=0))
-            rows[r, :TENSOR_WIDTH] = _unit(tensor[word.i])
-            rows[r, TENSOR_WIDTH:2 * TENSOR_WIDTH] = _unit(tensor[anchor.i])
-            rows[r, 2 * TENSOR_WIDTH:3 * TENSOR_WIDTH] = sentence_vectors[sent.start]
-        rows[r, DENSE - 1] = 1.0
-        names = _names(doc, c, word, anchor, sent)
-        for name in names:
-            rows[r, DENSE + (zlib.crc32(name.encode("utf-8")) & bits)] = 1.0
-    return rows
+        if tensor is not None:
+            dense[r, :TENSOR_WIDTH] = _unit(tensor[word.i])
+            dense[r, TENSOR_WIDTH:2 * TENSOR_WIDTH] = _unit(tensor[anchor.i])
+            dense[r, 2 * TENSOR_WIDTH:3 * TENSOR_WIDTH] = sentence_vectors[sent.start]
+        dense[r, DENSE - 1] = 1.0
+        names = _names(doc, c, word, anchor) + sentence_names[sent.start]
+        hashed.append(sorted({DENSE + (zlib.crc32(name.encode("utf-8")) & bits) for name in names}))
+    return Rows(dense, hashed)
 
 
-def _names(doc, c: Coded, word, anchor, sent) -> list[str]:
-    """The hashed feature names of one coded event."""
+def _names(doc, c: Coded, word, anchor) -> list[str]:
+    """The hashed feature names of one coded event, but for its sentence's content lemmas (`x=`)."""
     rule = c.rule_type
     lemma, head = word.lemma_.lower(), anchor.lemma_.lower()
     names = [f"r={rule}", f"m={c.trigger.mode}", f"s={c.status}", f"n={c.negated}", f"w={lemma}",
@@ -95,7 +129,6 @@ def _names(doc, c: Coded, word, anchor, sent) -> list[str]:
                 names += [f"po={child.lower_}|{o.lemma_.lower()}" for o in child.children if o.dep_ == "pobj"]
     if word.i != anchor.i:
         names += [f"wd={child.dep_}|{child.lemma_.lower()}" for child in word.children if child.dep_ in _ARG_DEPS]
-    names += [f"x={t.lemma_.lower()}" for t in sent if t.pos_ in _CONTENT_POS]
     return names
 
 
@@ -151,23 +184,27 @@ class TypeModel:
         """Class probabilities, one row per feature row."""
         return softmax(x @ self.weights)
 
-    def types(self, doc, coded: list[Coded]) -> list[str]:
-        """The PLOVER v2 type of each coded event: the model's, or the rules' where they are kept."""
+    def types(self, doc, coded: list[Coded]) -> list[str | None]:
+        """The PLOVER v2 type of each coded event: the model's, or the rules' where they are kept; None for
+        a fall-back event the model is unsure of."""
         if not coded:
             return []
-        probs = self.probabilities(features(doc, coded))
+        probs = softmax(rows_of(doc, coded).scores(self.weights))
         kept = frozenset(self.meta.get("kept_rule_types", ()))
         return [decide(self.labels, row, c, doc, kept) for row, c in zip(probs, coded)]
 
 
-def decide(labels: list[str], row: np.ndarray, c: Coded, doc, kept: frozenset[str] = frozenset()) -> str:
+def decide(labels: list[str], row: np.ndarray, c: Coded, doc, kept: frozenset[str] = frozenset()) -> str | None:
     """One event's type from the model's probabilities and the rules' type: the rules' type stands for
     the config's `kept_rule_types`, for `kept` (the rule types cross-validation found the rules better
-    on), for an event noun with no verb of its own (`keep_noun_events`) and when the model is unsure."""
+    on), for an event noun with no verb of its own (`keep_noun_events`) and when the model is unsure.
+    A fall-back event (UNTYPED) takes the model's type when it reaches `fallback_threshold`, else None."""
     cfg = config()
+    best = int(np.argmax(row))
+    if c.rule_type == UNTYPED:
+        return split_yield(labels[best], c, doc) if float(row[best]) >= float(cfg["fallback_threshold"]) else None
     if c.rule_type in cfg["kept_rule_types"] or c.rule_type in kept or (c.trigger.noun and cfg["keep_noun_events"]):
         return c.rule_type
-    best = int(np.argmax(row))
     if float(row[best]) < float(cfg["threshold"]):
         return c.rule_type
     return split_yield(labels[best], c, doc)

@@ -12,12 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from redline.datafiles import word_set
+
 from .groups import Participant, enrich, group_participants, head_sector, modifier_country
 from .lexicon import EventLexicon
 from .nouns import noun_sense
 from .tree import (child, children, conjuncts, is_nominal, is_passive, is_verbal, participle_patient,
                    passive_participle, prep_objects)
 from .trigger import Trigger
+
+EVENT_OWNER_PREPS = word_set("prepositions.event_owner")  # "its invasion of", "calls by"
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -122,7 +126,7 @@ def _owners(tok, lex: EventLexicon | None = None) -> list:
     owners += [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod") and _names_party(c)]
     aimed = []
     for prep in children(tok, "prep", "agent"):
-        if prep.lower_ in ("of", "by", "from") or lex is not None and prep.lower_ in lex.reciprocal_prepositions:
+        if prep.lower_ in EVENT_OWNER_PREPS or lex is not None and prep.lower_ in lex.reciprocal_prepositions:
             aimed += children(prep, "pobj")
         elif lex is not None and prep.lower_ in lex.target_prepositions:
             aimed += children(prep, "pobj")

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from redline.stages import stage
+from redline.stages import StageContext, stage
 
 from .dates import event_date
 from .find import find_triggers
 from .groups import Participant
-from .learned import Coded, shipped_model
+from .fallback import UNTYPED, fallback_trigger, mention_starts, mentions_actor
+from .learned import Coded, config, shipped_model
 from .lexicon import event_lexicon
 from .model import Event
 from .phrases import phrase_targets
@@ -21,6 +23,7 @@ from .status import read_status
 from .threats import is_non_event, read_threat, threat_sentence
 from .tree import is_verbal, prep_objects
 from .trigger import Trigger
+from .words import read_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -43,7 +46,6 @@ def _dictionary() -> ActorDictionary | None:
         return None
 
 
-@stage("events", requires=("Doc", "Article.actors", "Article.published"), assigns=("Article.events",))
 def code_events(doc, actors, *, published: str | None = None, quotes=None, dictionary=None,
                 learned: bool = True) -> list[Event]:
     """The events of a parsed article, coded in PLOVER v2, each with its evidence sentence.
@@ -51,14 +53,19 @@ def code_events(doc, actors, *, published: str | None = None, quotes=None, dicti
     `actors` is the actor stage's `ActorIndex` (a plain list of actors also works, matched by overlap);
     `published` (ISO date) anchors relative dates. `quotes` is accepted for the stage contract; events
     inside quotations are coded like any other, their status read from the words. The rules find each
-    event; the shipped classifier (`learned.py`) gives its type unless `learned` is False.
+    event; the shipped classifier (`learned.py`) gives its type unless `learned` is False, and types or
+    drops the fall-back event of a sentence the rules code nothing in (`fallback.py`).
     """
-    found = rule_events(doc, actors, published=published, dictionary=dictionary)
     model = shipped_model() if learned else None
+    sure = (lambda d, coded: [t is not None for t in model.types(d, coded)]) if (
+        model is not None and config()["fallback"]) else None
+    found = rule_events(doc, actors, published=published, dictionary=dictionary, fallback=sure)
     if model is not None:
-        types = model.types(doc, [Coded(f.trigger, f.event.type, f.event.status, f.event.negated) for f in found])
+        types = model.types(doc, [Coded(f.trigger, f.event.type, f.event.status, f.event.negated, f.sentence)
+                                 for f in found])
         for f, type_ in zip(found, types):
             f.event.type = type_
+        found = [f for f in found if f.event.type is not None]  # a fall-back the classifier is unsure of
     events: list[Event] = []
     seen: set[tuple] = set()
     for f in found:
@@ -76,25 +83,59 @@ class Found:
 
     trigger: Trigger
     event: Event
+    sentence: tuple[int, int] | None = None  # token bounds of the sentence it was read in
+    fallback: bool = False  # a sentence's main clause, coded UNTYPED for want of a rule event
 
 
-def rule_events(doc, actors, *, published: str | None = None, dictionary=None) -> list[Found]:
-    """Every event the rules code in a parsed article, in sentence order, main clause first."""
+def rule_events(doc, actors, *, published: str | None = None, dictionary=None,
+                fallback: Callable[[object, list[Coded]], list[bool]] | None = None) -> list[Found]:
+    """Every event the rules code in a parsed article, in sentence order, main clause first. With
+    `fallback`, a sentence where they code nothing but which mentions an actor offers its main clause as
+    an UNTYPED event (`fallback.py`); those `fallback(doc, coded)` accepts (one call per article: the
+    stage asks the classifier, so an unsure clause costs no role reading) are built like rule events."""
     lex = event_lexicon()
     resolver = Resolver(_index(actors), dictionary or _dictionary(), lex)
     found: list[Found] = []
+    words = read_words(doc, lex)
+    starts = mention_starts(actors) if fallback is not None else []
+    offered: list[tuple[Coded, object]] = []
     for sent in doc.sents:
-        triggers = find_triggers(sent, lex)
-        cued, alternative = threat_sentence(sent, lex) if triggers else (False, False)
-        for trigger in triggers:
-            content = doc[trigger.content] if trigger.content is not None else None
-            if is_non_event(doc[trigger.word], doc[trigger.anchor], content):
-                continue
-            event = build_event(trigger, doc, sent, resolver, published)
+        before = len(found)
+        if words.candidate[sent.start:sent.end].any():
+            _sentence_events(sent, doc, resolver, published, words, found)
+        if fallback is not None and len(found) == before and mentions_actor(sent, starts):
+            trigger = fallback_trigger(sent, lex)
+            if trigger is not None:
+                status = read_status(trigger, doc, lex)
+                offered.append((Coded(trigger, UNTYPED, status.status, status.negated, (sent.start, sent.end)), sent))
+    if offered:
+        accepted = fallback(doc, [c for c, _ in offered])
+        for (coded, sent), ok in zip(offered, accepted):
+            event = build_event(coded.trigger, doc, sent, resolver, published) if ok else None
             if event is not None:
-                read_threat(event, doc[trigger.anchor], cued, alternative, lex)
-                found.append(Found(trigger, event))
+                found.append(Found(coded.trigger, event, coded.sentence, fallback=True))
+        found.sort(key=lambda f: f.sentence[0])  # stable: each sentence's events keep their order
     return found
+
+
+def every_fallback(doc, coded: list[Coded]) -> list[bool]:
+    """Accept every fall-back clause (training and evaluation type them afterwards)."""
+    return [True] * len(coded)
+
+
+def _sentence_events(sent, doc, resolver: Resolver, published: str | None, words, found: list[Found]) -> None:
+    """The rule events of one sentence, appended to `found`."""
+    lex = resolver.lex
+    triggers = find_triggers(sent, lex, words)
+    cued, alternative = threat_sentence(sent, lex, words) if triggers else (False, False)
+    for trigger in triggers:
+        content = doc[trigger.content] if trigger.content is not None else None
+        if is_non_event(doc[trigger.word], doc[trigger.anchor], content):
+            continue
+        event = build_event(trigger, doc, sent, resolver, published)
+        if event is not None:
+            read_threat(event, doc[trigger.anchor], cued, alternative, lex)
+            found.append(Found(trigger, event, (sent.start, sent.end)))
 
 
 def _index(actors) -> ActorIndex | None:
@@ -209,3 +250,9 @@ def _parties(trigger: Trigger, doc, resolver: Resolver) -> list[Participant]:
             return found
     return []
 
+
+
+@stage("events", requires=("Doc", "Article.actors", "Article.published"), assigns=("Article.events",))
+def events_stage(doc, ctx: StageContext) -> list[Event]:
+    """Code the events of a parsed article in PLOVER v2, each with its evidence sentence."""
+    return code_events(doc, ctx.actors, published=ctx.published)

@@ -11,9 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from redline.datafiles import word_set
+
 from .lexicon import EventLexicon
 from .tree import ancestors_in, is_verbal
 from .trigger import Trigger
+
+THREAT_VERBS = word_set("verbs.threat")
 
 _COMPLEMENTS = frozenset({"xcomp", "ccomp", "dobj", "prep", "pcomp", "pobj", "acl", "acomp", "nsubjpass"})
 _RANK = {"occurred": 0, "announced": 1, "planned": 2, "threatened": 3, "hypothetical": 4}
@@ -75,7 +79,7 @@ def _clause_status(tok, below, own: bool, trigger: Trigger, lex: EventLexicon) -
             return "hypothetical" if _consequence(tok, lex) and own else "announced"
     if own or below is None or below.dep_ not in _COMPLEMENTS:
         return "occurred"
-    if lemma in ("threaten", "warn") and is_verbal(tok):
+    if lemma in THREAT_VERBS and is_verbal(tok):
         return "threatened"
     if lemma in lex.planning and is_verbal(tok) or lemma in lex.planning_nouns:
         return "planned"

@@ -17,6 +17,7 @@ from redline.datafiles import load_data_yaml
 
 from .lexicon import EventLexicon
 from .model import Event
+from .words import DocWords, read_words
 
 _UNHAPPENED = ("announced", "planned", "threatened", "hypothetical")
 
@@ -44,14 +45,17 @@ def is_non_event(word, anchor, content=None) -> bool:
     return False
 
 
-def threat_sentence(sent, lex: EventLexicon) -> tuple[bool, bool]:
-    """Whether a sentence is a threat, and whether it poses an "either ... or" alternative."""
+def threat_sentence(sent, lex: EventLexicon, words: DocWords | None = None) -> tuple[bool, bool]:
+    """Whether a sentence is a threat, and whether it poses an "either ... or" alternative. `words` (the
+    Doc read once) spares reading each word's forms again."""
     cfg = _config()
-    alternative = any(t.lower_ in lex.status["alternative_marks"] for t in sent) and any(
-        t.lower_ == "or" for t in sent)
-    lemmas = " ".join(t.lemma_.lower() for t in sent if not t.is_punct)
-    cued = alternative or any(p in lemmas for p in cfg["cue_phrases"]) or any(
-        t.lemma_.lower() in cfg["cue_lemmas"] for t in sent)
+    words = words if words is not None else read_words(sent.doc, lex)
+    lowers = words.lowers[sent.start:sent.end]
+    lemmas = words.lemmas[sent.start:sent.end]
+    alternative = any(w in lex.status["alternative_marks"] for w in lowers) and "or" in lowers
+    joined = " ".join(lemma for lemma, punct in zip(lemmas, words.punct[sent.start:sent.end]) if not punct)
+    cued = alternative or any(p in joined for p in cfg["cue_phrases"]) or any(
+        lemma in cfg["cue_lemmas"] for lemma in lemmas)
     return cued, alternative
 
 

@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from redline.datafiles import word_list
+
+VERB_SUFFIXES = word_list("morphology.verb_suffixes")  # in the order they are stripped
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -65,20 +69,6 @@ def ancestors_in(tok, sent) -> Iterator:
         yield cur
 
 
-def depths(sent) -> dict[int, int]:
-    """Each token's distance (in arcs) from its sentence root, computed once per sentence."""
-    found: dict[int, int] = {}
-    for tok in sent:
-        path, cur = [], tok
-        while cur.i not in found and cur.head.i != cur.i and sent.start <= cur.head.i < sent.end:
-            path.append(cur.i)
-            cur = cur.head
-        base = found.setdefault(cur.i, 0)
-        for offset, index in enumerate(reversed(path), start=1):
-            found[index] = base + offset
-    return found
-
-
 def prep_objects(tok, preps: frozenset[str]) -> list:
     """The objects of the token's prepositions in `preps` ("talks with X" -> X), coordinated ones included."""
     found = []
@@ -96,7 +86,7 @@ def verb_key(tok, phrases: frozenset[str], known: frozenset[str], particles: fro
     model sometimes lemmatizes wrongly ("staged" -> "stag")."""
     lemma = tok.lemma_.lower()
     if lemma not in known:
-        lemma = next((stem for stem in _stems(tok.lower_) if stem in known), lemma)
+        lemma = next((stem for stem in stems(tok.lower_) if stem in known), lemma)
     for c in tok.children:  # a particle, or a preposition that can be one ("called on", not "gave ... in")
         if (c.dep_ == "prt" or c.dep_ in ("prep", "dobj") and c.lower_ in particles) and (
                 f"{lemma} {c.lower_}" in phrases):
@@ -104,10 +94,10 @@ def verb_key(tok, phrases: frozenset[str], known: frozenset[str], particles: fro
     return lemma
 
 
-def _stems(word: str) -> list[str]:
+def stems(word: str) -> list[str]:
     """Regular stems of an inflected verb form: "staged" -> stage, "talked" -> talk, "hosting" -> host."""
     stems = []
-    for suffix in ("ed", "ing", "es", "s"):
+    for suffix in VERB_SUFFIXES:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             base = word[: -len(suffix)]
             stems += [base, base + "e"]

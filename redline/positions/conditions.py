@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from redline.datafiles import word_set
+
 from .finding import Finding
 from .lexicon import StanceLexicon
 from .syntax import subjects
+
+INDIRECT_QUESTION = word_set("wh_words.indirect_question")  # "asked whether", "decide how"
 
 
 def condition_findings(sent: Span, lexicon: StanceLexicon) -> list[Finding]:
@@ -56,7 +60,7 @@ def _indirect(main: Token) -> bool:
     """True for a clause in an indirect question ("whether Turkey would fight ... if they intervened")."""
     current = main
     for _ in range(6):
-        if any(c.lower_ in ("whether", "how") and c.dep_ in ("mark", "advmod") for c in current.children):
+        if any(c.lower_ in INDIRECT_QUESTION and c.dep_ in ("mark", "advmod") for c in current.children):
             return True
         if current.head is current:
             return False

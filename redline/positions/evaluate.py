@@ -11,11 +11,13 @@ from dataclasses import dataclass
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
+from redline.datafiles import word_set
+
 from .embed import embed, embed_fixed
 from .finding import Finding
 from .lexicon import StanceLexicon
 
-FUTURE = frozenset({"would", "will", "could", "might", "'ll"})
+FUTURE = word_set("modals.evaluative_future")
 COPULAS = frozenset({"be"})
 
 

@@ -1,11 +1,11 @@
-"""The "positions" pipeline stage: each party's stance on each issue, with the sentence that shows it.
+"""Each party's stance on each issue, with the sentence that shows it: the call behind the "positions" stage.
 
-    extract_positions(doc, actors, quotes, published="2026-02-11")                  # open mode
-    extract_positions(doc, actors, quotes, profile=CaseProfile.load("us-iran-2026"))  # a case's issues
+    extract_positions(doc, actors, quotes, published="2026-02-11")
 
-With a profile, a position's issue is a profile issue key and positions on nothing the profile knows are
-left out; in open mode it is the raw issue phrase of this article (`normalise_issues` merges phrases
-across articles).
+Extraction does not depend on a case profile: a position's issue is the normalised issue phrase of this
+article, with the phrase as written (`issue_text`, offsets). The deal space maps phrases onto a profile's
+issues when the store is queried (`redline.dealspace.map_issues`), so a store gives the same matrix whether
+the profile was named at ingest or at query.
 """
 
 from __future__ import annotations
@@ -14,23 +14,25 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from redline.stages import stage
+from redline.datafiles import word_set
 
 from .conditions import condition_findings
 from .evaluate import evaluation_findings
 from .finding import Finding
 from .holder import FIRST_PERSON, NON_OFFICIAL, THIRD_PERSON, Holder, HolderResolver
-from .issues import open_issues, phrase_label, profile_issues
+from .issues import open_issues, phrase_label
 from .learned import config as model_config
 from .learned import shipped_model
 from .lexicon import StanceLexicon, stance_lexicon
 from .modal import modal_findings
 from .model import Position
 from .phrases import phrase_hits
-from .profile import CaseProfile
 from .similar import similar_findings
 from .stance import cue_findings
 from .syntax import conjuncts, deontic
+
+COORDINATED_RELATIVES = word_set("relatives.coordinated_antecedent_relatives")  # "Britain or France, which"
+ANAPHORIC_OBJECTS = word_set("pronouns.anaphoric_objects")  # "reject it": no issue on its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,41 +45,33 @@ class _Voice:
     party: str | None = None  # the party the voice speaks for, when it is an official one
 
 
-@stage("positions", requires=("Doc", "Article.actors", "Article.quotes"), assigns=("Article.positions",))
-def extract_positions(doc: Doc, actors, quotes, *, published: str | None = None, profile: CaseProfile | None = None,
-                      events=None) -> list[Position]:
+def extract_positions(doc: Doc, actors, quotes, *, published: str | None = None) -> list[Position]:
     """The positions of a parsed article: party, stance, issue, who voiced it, and the evidence sentence.
 
-    `actors` is the article's ActorIndex (None works, with less to go on), `quotes` its quotes; `events`
-    is accepted for the pipeline's sake and not used yet.
+    `actors` is the article's ActorIndex (None works, with less to go on), `quotes` its quotes.
     """
-    del events
     if len(doc) == 0:
         return []
     from redline.actors import ActorDictionary
 
     lexicon = stance_lexicon()
-    resolver = HolderResolver(doc, actors, quotes, lexicon=lexicon, profile=profile, dictionary=ActorDictionary.load())
-    rules = rule_positions(doc, quotes, resolver=resolver, published=published, profile=profile)
+    resolver = HolderResolver(doc, actors, quotes, lexicon=lexicon, dictionary=ActorDictionary.load())
+    rules = rule_positions(doc, quotes, resolver=resolver, published=published)
     model = shipped_model()
     if model is None:
         return rules
+    # one pipeline whatever the case: the shipped model's configuration chooses it, never a profile
     if model_config()["pipeline"] == "rescored":
         # the rules find; the model gives each finding a calibrated confidence and drops the unlikely ones
         return model.rescore(doc, actors, quotes, rules, resolver=resolver)
-    if model_config()["pipeline"] == "combined" and profile is None:
+    if model_config()["pipeline"] == "combined":
         # the rules' findings the model keeps, and the model's own for the holders the rules found nothing for
         return _unique(model.combine(doc, actors, quotes, rules, published=published, resolver=resolver))
-    if model_config()["pipeline"] == "combined":
-        # a case profile's issue keys come from the rules' issue matching: the model's own findings have none
-        return model.rescore(doc, actors, quotes, rules, resolver=resolver)
     # the learned classifier decides, over the rules' findings and the other holders of each sentence
-    return _unique(model.predict(doc, actors, quotes, rules, published=published, issues_from_rules=profile is not None,
-                                 resolver=resolver))
+    return _unique(model.predict(doc, actors, quotes, rules, published=published, resolver=resolver))
 
 
-def rule_positions(doc: Doc, quotes, *, resolver: HolderResolver, published: str | None = None,
-                   profile: CaseProfile | None = None) -> list[Position]:
+def rule_positions(doc: Doc, quotes, *, resolver: HolderResolver, published: str | None = None) -> list[Position]:
     """The positions the hand-written rules find (the learned classifier's candidates and features)."""
     lexicon = resolver.lexicon
     held = [(f, _holders(f, resolver, lexicon)) for f in _findings(doc, quotes, lexicon)]
@@ -85,7 +79,7 @@ def rule_positions(doc: Doc, quotes, *, resolver: HolderResolver, published: str
     positions: list[Position] = []
     recent: list[tuple[int, list[str]]] = []  # (sentence start, issues) of the last findings with a clear issue
     for finding, holders in held:
-        issues = _issues(finding, resolver, lexicon, profile, recent)
+        issues = _issues(finding, resolver, lexicon, recent)
         if not issues:
             continue
         voice = _voice(finding, resolver, lexicon)
@@ -175,19 +169,17 @@ def _with_antecedents(tokens: list[Token]) -> list[Token]:
     """Holder words with a relative pronoun's coordinated antecedents ("Britain or France, which ...")."""
     found = []
     for token in tokens:
-        if token.lower_ in ("which", "who", "that") and token.head.dep_ == "relcl":
+        if token.lower_ in COORDINATED_RELATIVES and token.head.dep_ == "relcl":
             found.extend(t for t in conjuncts(token.head.head) if t not in found)
         elif token not in found:
             found.append(token)
     return found
 
 
-def _issues(finding: Finding, resolver: HolderResolver, lexicon: StanceLexicon, profile: CaseProfile | None,
+def _issues(finding: Finding, resolver: HolderResolver, lexicon: StanceLexicon,
             recent: list[tuple[int, list[str]]]) -> list[str]:
-    """The finding's issues: profile keys, or open-mode phrases (a vague object -- "the move" -- takes the
-    issue of a finding in the previous two sentences)."""
-    if profile is not None:
-        return profile_issues(finding, profile, lexicon)
+    """The finding's issue phrases (a vague object -- "the move" -- takes the issue of a finding in the
+    previous two sentences)."""
     labels = open_issues(finding, lexicon, lambda t: _is_party_word(t, resolver))
     sentence_start = finding.sentence.start
     if labels:
@@ -202,7 +194,7 @@ def _issues(finding: Finding, resolver: HolderResolver, lexicon: StanceLexicon, 
     if recent and recent[-1][0] < reach and _sentences_between(finding, recent[-1][0]) <= 2:
         return recent[-1][1]  # anaphora reaches back; within one sentence "excessive demands" stays itself
     vague = [phrase_label(o, lexicon, lambda t: _is_party_word(t, resolver)) for o in finding.objects
-             if o.pos_ != "PRON" or o.lower_ in lexicon.vague_objects and o.lower_ not in ("it", "this", "that", "them", "they")]
+             if o.pos_ != "PRON" or o.lower_ in lexicon.vague_objects and o.lower_ not in ANAPHORIC_OBJECTS]
     return [v for v in vague if v][:1]
 
 

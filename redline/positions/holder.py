@@ -13,13 +13,20 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from redline.datafiles import word_set
+
 from .lexicon import StanceLexicon
 from .profile import CaseProfile
 
-NON_OFFICIAL = frozenset({"expert", "media", "civilian"})
-FIRST_PERSON = frozenset({"i", "we", "us", "our", "ours", "my", "me", "ourselves"})
-THIRD_PERSON = frozenset({"he", "she", "they", "him", "her", "them", "his", "its", "their", "it"})
-RELATIVE = frozenset({"which", "who", "that", "whom"})
+NON_OFFICIAL = word_set("groups.non_official", "sectors.yaml")
+FIRST_PERSON = word_set("pronouns.first_person")
+THIRD_PERSON = word_set("pronouns.third_person")
+RELATIVE = word_set("relatives.relative_pronouns")
+STATE_POSSESSED = word_set("nouns.state_possessed")  # "Iran's government", "their country"
+ANAPHORIC_SUBJECTS = word_set("pronouns.anaphoric_subjects")
+COMMENTATORS = word_set("groups.commentators", "sectors.yaml")
+POLITICAL_GROUPS = word_set("groups.political_groups", "sectors.yaml")
+OWN_VOICE_BODIES = word_set("groups.own_voice_bodies", "sectors.yaml")
 CONTINUATION = 400  # characters between a quote and the one it runs on from
 
 
@@ -115,7 +122,7 @@ class HolderResolver:
         security council resolution") or a profile alias, as a party."""
         head = span.root
         lemma = head.lemma_.lower()
-        if head.lower_ in ("country", "nation", "government") and any(c.dep_ == "poss" for c in head.children):
+        if head.lower_ in STATE_POSSESSED and any(c.dep_ == "poss" for c in head.children):
             return self.of_token(next(c for c in head.children if c.dep_ == "poss"))
         if self.profile is not None:
             named = self.profile.party_in(span.text)
@@ -145,7 +152,7 @@ class HolderResolver:
             if token.i == head.i or token.pos_ != "PROPN":
                 continue
             actor = self._actor_at(token.idx, token.idx + len(token))
-            if actor is not None and getattr(actor, "kind", None) in ("group", "organisation") and getattr(actor, "sector", None) in ("opposition", "rebel", "party"):
+            if actor is not None and getattr(actor, "kind", None) in ("group", "organisation") and getattr(actor, "sector", None) in POLITICAL_GROUPS:
                 return self._of_actor(actor)
         return None
 
@@ -251,7 +258,7 @@ class HolderResolver:
         if sector is None and country is None and role is None:
             sector, country, role = self._known_person(actor.name)
         official = sector not in NON_OFFICIAL
-        body = self._body_in_role(role) if sector not in ("expert", "media") else None
+        body = self._body_in_role(role) if sector not in COMMENTATORS else None
         if body is not None:
             return Holder(self._profiled(body.name), body.country, actor.name, official)
         if sector == "civilian" or country is None:
@@ -286,7 +293,7 @@ class HolderResolver:
             for size in (4, 3, 2, 1):
                 text = " ".join(words[i:i + size]).removesuffix("'s")
                 entry = self._entry(text)
-                if entry is not None and entry.kind in ("organisation", "group") and entry.sector in ("igo_ngo", "rebel", "opposition", "party"):
+                if entry is not None and entry.kind in ("organisation", "group") and entry.sector in OWN_VOICE_BODIES:
                     return entry
                 if entry is not None and entry.kind == "country":
                     return None  # "adviser to Iran's supreme leader": the state, by country
@@ -323,7 +330,7 @@ def _main_subject(pronoun: Token) -> Token | None:
 def _earlier_subject(pronoun: Token) -> Token | None:
     """The last noun subject before a "they"/"it" subject in its sentence, agreeing in number ("the
     opposition groups ... are opposed to X; they still put their faith in Y")."""
-    if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.lower_ not in ("they", "it"):
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.lower_ not in ANAPHORIC_SUBJECTS:
         return None
     plural = pronoun.lower_ == "they"
     for token in reversed(pronoun.doc[pronoun.sent.start:pronoun.i]):

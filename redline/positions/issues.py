@@ -1,38 +1,20 @@
-"""Issues of one finding: a case profile's issue keys (key phrases in the object, else the clause, else
-the sentence), or in open mode normalised phrases built from the object's head words ("limits on its
-ballistic missiles" -> "limit on ballistic missile")."""
+"""Issues of one finding: normalised phrases built from the object's head words ("limits on its ballistic
+missiles" -> "limit on ballistic missile"). A case profile plays no part here: the deal space maps phrases
+onto a profile's issues at query time."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from .finding import Finding
 from .lexicon import StanceLexicon
-from .profile import CaseProfile
-from .syntax import governing_verb
 
 SKIP = frozenset({"det", "punct", "cc", "conj", "relcl", "appos", "advcl", "nsubj", "nsubjpass", "aux", "auxpass",
                   "neg", "mark", "advmod", "case", "preconj", "predet", "parataxis", "dep", "expl", "csubj", "intj"})
 MODIFIERS = frozenset({"compound", "amod", "nummod", "nmod", "prt", "quantmod", "npadvmod", "poss", "acomp"})
 BOUNDARY_WORDS = frozenset({"but", "while", "whereas", ";", "although", "though"})
-
-
-def profile_issues(finding: Finding, profile: CaseProfile, lexicon: StanceLexicon) -> list[str]:
-    """The profile's issue keys for a finding: in its object region; when the object says nothing of
-    its own ("excessive demands", "it", none), in its clause, else its sentence."""
-    doc = finding.sentence.doc
-    start, end = region(finding)
-    if end > start:
-        keys = profile.matches(doc[start:end].text)
-        if keys:
-            return keys
-    if finding.objects and not all(is_vague(o, lexicon) for o in finding.objects):
-        return []
-    clause = _clause(finding)
-    keys = profile.matches(clause.text)
-    return keys or profile.matches(finding.sentence.text)
 
 
 def region(finding: Finding) -> tuple[int, int]:
@@ -54,14 +36,6 @@ def region(finding: Finding) -> tuple[int, int]:
             break
         end += 1
     return (start, end)
-
-
-def _clause(finding: Finding) -> Span:
-    """The clause of the cue: the subtree of the verb it hangs from, within its sentence."""
-    verb = governing_verb(finding.cue)
-    sent = finding.sentence
-    left, right = max(verb.left_edge.i, sent.start), min(verb.right_edge.i + 1, sent.end)
-    return sent.doc[left:right]
 
 
 def open_issues(finding: Finding, lexicon: StanceLexicon, drop: Callable[[Token], bool]) -> list[str]:

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from redline.datafiles import word_set
+
 from .finding import Finding
 from .lexicon import StanceLexicon
 from .syntax import negation
 
-SELF = frozenset({"i", "we"})  # "we must not lose sight": an exhortation, not a demand on a party
+SELF = word_set("pronouns.first_person_subjects")  # "we must not lose sight": an exhortation, not a demand on a party
 
 
 def modal_findings(sent: Span, lexicon: StanceLexicon, quoted: list[tuple[int, int]]) -> list[Finding]:

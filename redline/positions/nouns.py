@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from redline.datafiles import word_set
+
 from .finding import Finding
 from .lexicon import Cue, StanceLexicon
 from .objects import COPULAS, expand, said_of
 from .syntax import conjuncts, direct_objects, has_child, prep_objects, subjects
 from .verbs import prescriptive
 
-NOUN_PREPS = frozenset({"for", "on", "to", "of", "over", "about", "against", "regarding", "that"})
+NOUN_PREPS = word_set("prepositions.issue_noun")  # "talks on", "demands for"
+NOUN_AGENT_PREPS = word_set("prepositions.noun_agent")  # "a demand by Iran"
+INCLUSION_VERBS = word_set("verbs.inclusion")  # "the demands include X"
 
 
 def noun_finding(sent: Span, noun: Token, cue: Cue, lexicon: StanceLexicon) -> Finding | None:
@@ -54,7 +58,7 @@ def _noun_holders(noun: Token) -> list[Token]:
             found = [a for g in child.children if g.dep_ == "agent" for a in g.children if a.dep_ == "pobj"]
             if found:
                 return conjuncts(found[0])
-        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+        if child.dep_ == "prep" and child.lower_ in NOUN_AGENT_PREPS:
             found = [c for c in child.children if c.dep_ == "pobj"]
             if found:
                 return conjuncts(found[0])
@@ -80,7 +84,7 @@ def _noun_objects(noun: Token, lexicon: StanceLexicon) -> list[Token]:
     found += [o for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_PREPS for o in c.children if o.dep_ in ("pobj", "pcomp")]
     if not found:
         found = [t for t in noun.subtree if t.i > noun.i and t.dep_ == "appos" and t.pos_ == "NOUN"]
-    if not found and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in ("include", "be", "involve", "comprise"):
+    if not found and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in INCLUSION_VERBS:
         found = direct_objects(noun.head)
     if not found and noun.dep_ == "dobj":  # "gave assurances to X that ...": the clause hangs from the verb
         found = [c for c in noun.head.children if c.dep_ == "ccomp"]

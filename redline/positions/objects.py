@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from redline.datafiles import word_set
+
 from .finding import Finding
 from .lexicon import Cue, StanceLexicon
 from .syntax import (
@@ -17,8 +19,9 @@ from .syntax import (
     subjects,
 )
 
-COPULAS = frozenset({"be", "remain", "stay", "seem", "appear", "become"})
-WH_WORDS = frozenset({"what", "whatever", "which", "how"})
+COPULAS = word_set("verbs.linking")
+WH_WORDS = word_set("wh_words.free_relative_objects")
+RELATIVE = word_set("relatives.relative_pronouns")
 PARTYLIKE = frozenset({"PROPN", "PRON"})
 
 
@@ -81,7 +84,7 @@ def through_light(token: Token, lexicon: StanceLexicon, depth: int) -> list[Toke
 
 def antecedent(token: Token) -> Token:
     """What a relative pronoun stands for ("forces, whom Ankara never accepted" -> forces)."""
-    if token.lower_ in ("who", "whom", "which", "that") and token.head.dep_ == "relcl":
+    if token.lower_ in RELATIVE and token.head.dep_ == "relcl":
         return token.head.head
     return token
 

@@ -37,6 +37,8 @@ class Issue:
     `proposition` is the change on the table, as a reader says it ("withdrawal of US troops from Syria"):
     stances get their direction (for / against) toward it. `reverse` are the case's own reversal terms: a
     phrase holding one names the undoing of what it is about (see `reversal_words` in analysis.yaml).
+    `subject` is the party whose programme the proposition limits ("Iran" for limits on Iran's missiles):
+    its own demands and preconditions on it are terms, not support (see `own_terms_direction`).
     """
 
     key: str
@@ -45,6 +47,7 @@ class Issue:
     phrases: tuple[str, ...] = ()
     proposition: str = ""
     reverse: tuple[str, ...] = ()
+    subject: str = ""
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -78,7 +81,7 @@ class CaseProfile:
         issues = tuple(
             Issue(str(i["key"]), str(i.get("label") or i["key"]), tuple(map(str, i.get("aliases") or ())),
                   tuple(map(str, i.get("phrases") or ())), str(i.get("proposition") or ""),
-                  tuple(map(str, i.get("reverse") or ())))
+                  tuple(map(str, i.get("reverse") or ())), str(i.get("subject") or ""))
             for i in data.get("issues") or ()
         )
         owner = {}

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from redline.datafiles import word_set
+
 from .finding import Finding
 from .lexicon import Cue, Phrase, StanceLexicon
 from .nouns import noun_finding
@@ -17,6 +19,9 @@ from .objects import expand, said_of, stance_of
 from .phrases import phrase_finding
 from .syntax import prep_objects, subjects
 from .verbs import verb_finding
+
+INDIRECT_QUESTION = word_set("wh_words.indirect_question")  # "asked whether", "decide how"
+ADJECTIVE_ISSUE_PREPS = word_set("prepositions.adjective_issue")  # "open to", "firm on"
 
 
 def cue_findings(sent: Span, lexicon: StanceLexicon, phrases: list[tuple[int, int, Phrase]]) -> list[Finding]:
@@ -62,7 +67,7 @@ def _hedged(token: Token, lexicon: StanceLexicon) -> bool:
         if current.dep_ in ("csubj", "csubjpass"):
             return True
         if current.pos_ in ("VERB", "AUX") and any(
-            c.lower_ in ("how", "whether") or any(g.lower_ == "how" for g in c.children) for c in current.children
+            c.lower_ in INDIRECT_QUESTION or any(g.lower_ == "how" for g in c.children) for c in current.children
             if c.dep_ in ("advmod", "mark")
         ):
             return True
@@ -109,7 +114,7 @@ def _adjective_finding(sent: Span, adj: Token, cue: Cue, lexicon: StanceLexicon)
     if stance is None:
         return None
     complements = [c for c in adj.children if c.dep_ in ("xcomp", "ccomp")]
-    complements += prep_objects(adj, cue.preps or frozenset({"to", "about", "on"}))
+    complements += prep_objects(adj, cue.preps or ADJECTIVE_ISSUE_PREPS)
     if complements:
         return Finding(stance, adj, sent, subjects(adj), expand(complements, lexicon))
     return said_of(sent, adj, stance, lexicon) if cue.said_of else None

@@ -6,17 +6,20 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from redline.datafiles import word_set
 from redline.parser_input import span_of
 
 from .lexicon import StanceLexicon
+
+NEGATIVE_CORRELATIVES = word_set("correlatives.negative")  # "neither X nor Y"
 
 # links a negation or subject is inherited through, from a complement up to the word governing it
 NEGATION_UP = frozenset({"xcomp", "acomp", "pcomp", "prep", "oprd"})
 SUBJECT_UP = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "acomp", "oprd", "pobj", "acl", "dobj"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECTS = frozenset({"dobj", "attr", "oprd"})
-MODALS = frozenset({"will", "would", "can", "could", "shall", "'ll", "wo", "ca", "may", "might"})
-CONTROLLERS_EXCLUDED = frozenset({"promise", "vow", "pledge", "offer"})  # "promised X to go": the subject goes
+MODALS = word_set("modals.future")
+CONTROLLERS_EXCLUDED = word_set("verbs.commissive")  # "promised X to go": the subject goes
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +36,7 @@ def negation(token: Token, lexicon: StanceLexicon) -> Negation:
     above it ("refused to negotiate"). `never` only counts as a vow with a modal ("will never accept"):
     "had never accepted" is a plain refusal."""
     negated = never = modal = False
-    if token.dep_ == "conj" and any(c.lower_ in ("neither", "nor") for c in token.head.children):
+    if token.dep_ == "conj" and any(c.lower_ in NEGATIVE_CORRELATIVES for c in token.head.children):
         negated = True  # "will neither watch ... nor participate"
     if any(c.lower_ == "neither" and c.dep_ == "preconj" for c in token.children):
         negated = True
@@ -45,7 +48,7 @@ def negation(token: Token, lexicon: StanceLexicon) -> Negation:
                 never |= child.lower_ in lexicon.never
             if child.dep_ == "aux" and child.lower_ in MODALS:
                 modal = True
-            if child.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in ("neither", "nor") for t in span_of(child)):
+            if child.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in NEGATIVE_CORRELATIVES for t in span_of(child)):
                 negated = True
         if current is not token and current.lemma_.lower() in lexicon.negating_verbs and steps <= 2:
             negated = True

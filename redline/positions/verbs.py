@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from redline.datafiles import word_set
+
 from .finding import Finding
 from .lexicon import Cue, StanceLexicon
 from .objects import PARTYLIKE, WH_WORDS, antecedent, expand, partylike, stance_of
@@ -20,6 +22,13 @@ from .syntax import (
     subjects,
 )
 
+PLACE_TIME_RELATIVES = word_set("relatives.place_time_relatives")  # "where we want to be"
+PHRASAL_ISSUE_PREPS = word_set("prepositions.phrasal_verb_issue")  # "give in to X"
+DEMAND_ADDRESSEE_PREPS = word_set("prepositions.demand_addressee")
+PROPOSAL_FUTURE = word_set("modals.proposal_future")
+QUESTION_OPENERS = word_set("wh_words.question_openers")
+REQUEST_OBJECT_PREPS = word_set("prepositions.request_object")  # "called for", "pressed on"
+
 
 def verb_finding(sent: Span, verb: Token, cue: Cue, lexicon: StanceLexicon) -> Finding | None:
     """A verb cue: its subject holds the stance, its complement or object is the issue."""
@@ -27,7 +36,7 @@ def verb_finding(sent: Span, verb: Token, cue: Cue, lexicon: StanceLexicon) -> F
         return participle_finding(sent, verb, cue, lexicon)
     if _requested(verb, lexicon) or _under_adjective_cue(verb, lexicon):
         return None  # "urged X not to attend", "not averse to negotiating": the outer cue reads it
-    if verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in verb.children):
+    if verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ in PLACE_TIME_RELATIVES for c in verb.children):
         return None  # "where we want to be": a relative clause of place or time
     stance, objects, special = cue.stance, [], False
     for prep, prep_stance in cue.prep_stances.items():
@@ -37,7 +46,7 @@ def verb_finding(sent: Span, verb: Token, cue: Cue, lexicon: StanceLexicon) -> F
     if not objects and cue.preps:
         objects = prep_objects(verb, cue.preps)
         if not objects and has_child(verb, ("prt",), cue.preps):  # "give in to X", "rule out X"
-            objects = [c for c in verb.children if c.dep_ in OBJECTS] + prep_objects(verb, frozenset({"to", "on", "over"}))
+            objects = [c for c in verb.children if c.dep_ in OBJECTS] + prep_objects(verb, PHRASAL_ISSUE_PREPS)
         if not objects and not has_child(verb, ("prt", "prep"), cue.preps):
             return None
     if not special and cue.needs and not meets(verb, cue.needs):
@@ -119,7 +128,7 @@ def _requested(verb: Token, lexicon: StanceLexicon) -> bool:
     if head.needs and not meets(verb.head, head.needs):
         return False  # "officials told the Guardian [Baghdad has asked ...]": no demand
     addressee = any(c.dep_ in ("dobj", "dative") for c in verb.head.children) or any(
-        c.dep_ == "prep" and c.lower_ in ("on", "with", "to") for c in verb.head.children)
+        c.dep_ == "prep" and c.lower_ in DEMAND_ADDRESSEE_PREPS for c in verb.head.children)
     return addressee
 
 
@@ -129,7 +138,7 @@ def prescriptive(verb: Token, lexicon: StanceLexicon) -> bool:
     if not clauses:
         return True
     clause = clauses[0]
-    modal = any(c.dep_ == "aux" and c.lower_ in lexicon.deontic_modals | {"would", "will", "'ll"} for c in clause.children)
+    modal = any(c.dep_ == "aux" and c.lower_ in lexicon.deontic_modals | PROPOSAL_FUTURE for c in clause.children)
     return modal or clause.tag_ == "VB"
 
 
@@ -137,7 +146,7 @@ def _asks_question(verb: Token) -> bool:
     """True for a cue whose clause complement is a question ("asked why we are fighting ...")."""
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         first = clause.left_edge
-        if first.lower_ in ("why", "what", "how", "who", "when", "where", "whether") or first.tag_ in ("WRB", "WP"):
+        if first.lower_ in QUESTION_OPENERS or first.tag_ in ("WRB", "WP"):
             return True
     return False
 
@@ -178,7 +187,7 @@ def _verb_objects(verb: Token, lexicon: StanceLexicon) -> list[Token]:
     direct = direct_objects(verb)
     if direct and all(partylike(d, lexicon) for d in direct) and not complements:
         # "lobbying Iraqi officials for access to Mount Sinjar": what is asked for, not of whom
-        asked = [o for o in prep_objects(verb, frozenset({"for", "on", "over", "about"})) if not partylike(o, lexicon)]
+        asked = [o for o in prep_objects(verb, REQUEST_OBJECT_PREPS) if not partylike(o, lexicon)]
         if asked:
             return asked
     if direct and not (complements and direct[0].pos_ in PARTYLIKE | {"NOUN"} and partylike(direct[0], lexicon)):

@@ -8,5 +8,6 @@
 from .attribute import attribute, extract_quotes
 from .find import find_quotes
 from .model import Quote, QuoteSpan
+from .stage import quotes_stage
 
-__all__ = ["Quote", "QuoteSpan", "attribute", "extract_quotes", "find_quotes"]
+__all__ = ["Quote", "QuoteSpan", "attribute", "extract_quotes", "find_quotes", "quotes_stage"]

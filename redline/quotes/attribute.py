@@ -6,8 +6,6 @@ from typing import Any, Protocol
 
 from spacy.tokens import Doc
 
-from redline.stages import stage
-
 from .find import find_quotes
 from .lexicon import cue_lexicon
 from .model import Quote, QuoteSpan
@@ -43,7 +41,6 @@ def attribute(spans: list[QuoteSpan], actors: ActorLookup | None) -> list[Quote]
     return quotes
 
 
-@stage("quotes", requires=("Doc", "Article.actors"), assigns=("Article.quotes",))
 def extract_quotes(doc: Doc, actors: ActorLookup | None) -> list[Quote]:
     """Direct, mixed and reported quotes of a parsed article, with speakers resolved to actors."""
     return attribute(find_quotes(doc), actors)

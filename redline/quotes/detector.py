@@ -8,6 +8,12 @@ content root and speaker, negation, modality, content length, quote marks) gives
 probability that it is a gold attribution; those at or above the threshold are kept. Nothing is parsed
 again, so the detector costs little beside spaCy.
 
+Most verbs are no attribution, so a cheap learned gate runs first: a second logistic regression over
+features of the verb token alone (lemma, dependency, tag, head, neighbours, which content children it
+has), computed for every token at once on arrays of the parse. Only verbs the gate passes are built into
+broad candidates and scored by the full model; its threshold is set in training to keep a fixed share
+(`gate_recall`) of the broad candidates that are gold attributions.
+
 The model is trained by `make train` (bench/train_quotes.py) on PolNeAR train and ships in
 `redline/data/models/quotes/` (weights.npy and meta.json: config, data hashes, cross-validated scores).
 Without a shipped model the rules alone decide.
@@ -24,6 +30,7 @@ from importlib import resources
 from typing import Any
 
 import numpy as np
+from spacy.attrs import DEP, HEAD, IS_QUOTE, LEMMA, LOWER, TAG
 from spacy.tokens import Doc
 
 from redline.datafiles import load_data_yaml
@@ -48,34 +55,44 @@ def _bucket(n: int) -> int:
     return int(math.log2(n)) + 1 if n > 0 else 0
 
 
-def candidate_features(doc: Doc, c: Candidate, lexicon: CueLexicon) -> list[str]:
-    """The named features of one candidate, all read from the parse."""
+def candidate_features(doc: Doc, c: Candidate, lexicon: CueLexicon, marks: np.ndarray | None = None) -> list[str]:
+    """The named features of one candidate, all read from the parse (`marks`: per token, whether it is
+    a quote mark, when the caller has it for the whole doc)."""
     cue = doc[c.cue.token] if c.cue is not None else None
     if cue is None:
         return ["nocue"]
-    lemma = c.cue.text
+    lemma, rule = c.cue.text, c.rule
     span = doc.char_span(c.start, c.end, alignment_mode="expand")
     root = span.root if span is not None and len(span) else cue
-    cdep = root.dep_ if root.head.i == cue.i else f"far:{root.dep_}"
+    head = cue.head
+    rdep, cdep_name, cpos, ctag, hlemma = root.dep_, cue.dep_, cue.pos_, cue.tag_, head.lemma_.lower()
+    cdep = rdep if root.head.i == cue.i else f"far:{rdep}"
     side = "after" if c.start >= c.cue.end else "before" if c.end <= c.cue.start else "around"
+    clen = _bucket(len(span) if span is not None else 0)
+    rlemma = root.lemma_.lower()
     names = [
-        f"rule={c.rule}", f"lemma={lemma}", f"lemma={lemma}|rule={c.rule}", f"cdep={cdep}", f"lemma={lemma}|cdep={cdep}",
-        f"cuepos={cue.pos_}", f"cuedep={cue.dep_}", f"cuetag={cue.tag_}", f"cuedep={cue.dep_}|cdep={cdep}",
-        f"lemma={lemma}|cuedep={cue.dep_}", f"side={side}", f"side={side}|cdep={cdep}",
-        f"head={cue.head.lemma_.lower()}|cuedep={cue.dep_}", f"prev={doc[cue.i - 1].lower_ if cue.i else '^'}",
-        f"clen={_bucket(len(span) if span is not None else 0)}", f"clen={_bucket(len(span) if span is not None else 0)}|cdep={cdep}",
-        f"croot={root.lemma_.lower()}", f"crootpos={root.pos_}",
+        f"rule={rule}", f"lemma={lemma}", f"lemma={lemma}|rule={rule}", f"cdep={cdep}", f"lemma={lemma}|cdep={cdep}",
+        f"cuepos={cpos}", f"cuedep={cdep_name}", f"cuetag={ctag}", f"cuedep={cdep_name}|cdep={cdep}",
+        f"lemma={lemma}|cuedep={cdep_name}", f"side={side}", f"side={side}|cdep={cdep}",
+        f"head={hlemma}|cuedep={cdep_name}", f"prev={doc[cue.i - 1].lower_ if cue.i else '^'}",
+        f"clen={clen}", f"clen={clen}|cdep={cdep}", f"croot={rlemma}", f"crootpos={root.pos_}",
+        f"lemma={lemma}|side={side}", f"lemma={lemma}|croot={rlemma}", f"lemma={lemma}|head={hlemma}",
+        f"next={doc[cue.i + 1].lower_ if cue.i + 1 < len(doc) else '$'}",
     ]
-    names += [f"lemma={lemma}|side={side}", f"lemma={lemma}|croot={root.lemma_.lower()}",
-              f"lemma={lemma}|head={cue.head.lemma_.lower()}", f"next={doc[cue.i + 1].lower_ if cue.i + 1 < len(doc) else '$'}"]
-    names += [f"list={name}" for name in _LISTS if lemma in getattr(lexicon, name)]
-    names += [f"list={name}|cdep={cdep}" for name in _LISTS if lemma in getattr(lexicon, name)]
-    names += [f"child={child.dep_}" for child in cue.children if child.dep_ in ("neg", "aux", "auxpass", "prt", "mark")]
-    names += [f"modal={child.lower_}" for child in cue.children if child.tag_ == "MD"]
-    if span is not None and any(t.is_quote for t in span):
-        names.append("quoted")
-    if span is not None and span[0].lower_ == "that":
-        names.append("that")
+    lists = [name for name in _LISTS if lemma in getattr(lexicon, name)]
+    names += [f"list={name}" for name in lists]
+    names += [f"list={name}|cdep={cdep}" for name in lists]
+    for child in cue.children:
+        dep = child.dep_
+        if dep in ("neg", "aux", "auxpass", "prt", "mark"):
+            names.append(f"child={dep}")
+        if child.tag_ == "MD":
+            names.append(f"modal={child.lower_}")
+    if span is not None:
+        if marks[span.start : span.end].any() if marks is not None else any(t.is_quote for t in span):
+            names.append("quoted")
+        if span[0].lower_ == "that":
+            names.append("that")
     names += _speaker_features(doc, c, lexicon)
     return names
 
@@ -99,10 +116,57 @@ def feature_rows(doc: Doc, candidates: list[Candidate], bits: int, lexicon: CueL
     lexicon = lexicon or cue_lexicon()
     mask = (1 << bits) - 1
     rows = []
+    marks = doc.to_array([IS_QUOTE]).reshape(-1).astype(bool)
     for c in candidates:
-        cols = {zlib.crc32(name.encode("utf-8")) & mask for name in candidate_features(doc, c, lexicon)}
+        cols = {_crc(name) & mask for name in candidate_features(doc, c, lexicon, marks)}
         rows.append(sorted(cols) + [1 << bits])
     return rows
+
+
+@lru_cache(maxsize=1 << 16)
+def _crc(name: str) -> int:
+    """The CRC-32 of a feature name (names repeat across candidates and articles, so it is cached)."""
+    return zlib.crc32(name.encode("utf-8"))
+
+
+# What the gate reads of each token: the first six are attributes of the token or a neighbour, the rest
+# say whether it has a child with that dependency label (the children a broad candidate takes content from).
+_GATE_KIDS = ("ccomp", "xcomp", "dobj", "prep", "nsubjpass", "nsubj")
+_GATE_MIX = np.uint64(0x9E3779B97F4A7C15)  # the 64-bit golden-ratio constant: spreads the template number
+
+
+def _gate_values(doc: Doc) -> list[np.ndarray]:
+    """Per template, each token's value (a string id or a combination of ids) before hashing."""
+    n = len(doc)
+    table = doc.to_array([LEMMA, DEP, TAG, HEAD, LOWER]).astype(np.uint64)
+    lemma, dep, tag, lower = table[:, 0], table[:, 1], table[:, 2], table[:, 4]
+    index = np.arange(n)
+    heads = index + table[:, 3].view(np.int64)
+    edge = np.array([0], dtype=np.uint64)  # the id of "no neighbour"
+    prev = np.concatenate([edge, lower[:-1]])
+    nxt = np.concatenate([lower[1:], edge])
+    values = [lemma, dep, tag, lemma[heads], prev, nxt, lemma * np.uint64(31) + dep]  # 7 templates, then 2 per kid
+    strings = doc.vocab.strings
+    for label in _GATE_KIDS:
+        kid = np.zeros(n, dtype=np.uint64)
+        has = (dep == np.uint64(strings[label])) & (heads != index)
+        kid[heads[has]] = 1
+        values += [kid, (lemma + np.uint64(1)) * kid]
+    return values
+
+
+def gate_columns(doc: Doc, bits: int) -> np.ndarray:
+    """Per token, the hashed gate feature columns (one per template; the bias column 2**bits is implied).
+
+    Templates: lemma, dependency, tag, head lemma, previous and next lower-case word, lemma with
+    dependency, and for each label in `_GATE_KIDS` whether a child has it, alone and with the lemma."""
+    n = len(doc)
+    if n == 0:
+        return np.zeros((0, len(_GATE_KIDS) * 2 + 7), dtype=np.int64)
+    with np.errstate(over="ignore"):  # the hashing wraps around 2**64 on purpose
+        values = _gate_values(doc)
+        cols = [((v ^ (np.uint64(k + 1) * _GATE_MIX)) * _GATE_MIX) >> np.uint64(64 - bits) for k, v in enumerate(values)]
+    return np.stack(cols, axis=1).astype(np.int64).reshape(n, len(values))
 
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
@@ -119,11 +183,24 @@ class Detector:
     threshold: float
     broad: bool = True
     rule_threshold: float | None = None  # a rules' candidate needs only this (None: the same threshold)
+    gate: np.ndarray | None = None  # the gate's weights (2**gate_bits + 1, bias last); None: every verb passes
+    gate_bits: int = 0
+    gate_threshold: float = 0.0
+
+    def broad_tokens(self, doc: Doc) -> np.ndarray | bool:
+        """Which tokens may be offered as broad candidates: the gate's verdict per token (True for all
+        without a gate, False when the detector takes no broad candidates)."""
+        if not self.broad:
+            return False
+        if self.gate is None:
+            return True
+        cols = gate_columns(doc, self.gate_bits)
+        return sigmoid(self.gate[cols].sum(axis=1) + self.gate[-1]) >= self.gate_threshold
 
     def probabilities(self, doc: Doc, candidates: list[Candidate]) -> np.ndarray:
         """P(gold attribution) for each candidate."""
         rows = feature_rows(doc, candidates, self.bits)
-        return np.array([sigmoid(self.weights[row].sum()) for row in rows], dtype=np.float64)
+        return sigmoid(np.array([self.weights[row].sum() for row in rows], dtype=np.float64))
 
     def select(self, doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
         """The candidates the model keeps, in their order."""
@@ -134,14 +211,20 @@ class Detector:
         return [c for c, p in zip(candidates, probs) if p >= (floor if c.rule else self.threshold)]
 
 
-def load_detector(meta: dict, weights: np.ndarray) -> Detector:
-    """A detector from its meta (config) and weights, checking that they fit each other."""
+def load_detector(meta: dict, weights: np.ndarray, gate: np.ndarray | None = None) -> Detector:
+    """A detector from its meta (config, and the gate threshold learned in training), its weights and
+    its gate's weights, checking that they fit each other."""
     cfg = meta["config"]
     bits = int(cfg["hash_bits"])
     if weights.shape != ((1 << bits) + 1,):
         raise ValueError(f"quotes model weights have shape {weights.shape}, expected {((1 << bits) + 1,)}")
+    gate_bits = int(cfg.get("gate_bits", 0))
+    if gate is not None and gate.shape != ((1 << gate_bits) + 1,):
+        raise ValueError(f"quotes gate weights have shape {gate.shape}, expected {((1 << gate_bits) + 1,)}")
     return Detector(weights.astype(np.float64), bits, float(cfg["threshold"]), bool(cfg.get("broad", True)),
-                    _optional_float(cfg.get("rule_threshold")))
+                    _optional_float(cfg.get("rule_threshold")),
+                    gate.astype(np.float64) if gate is not None else None, gate_bits,
+                    float(meta.get("gate_threshold", 0.0)))
 
 
 def _optional_float(value: Any) -> float | None:
@@ -155,12 +238,16 @@ def shipped_detector() -> Detector | None:
     folder = resources.files("redline.data")
     for part in MODEL_PARTS:
         folder = folder.joinpath(part)
-    meta_file, weights_file = folder.joinpath("meta.json"), folder.joinpath("weights.npy")
+    meta_file, weights_file, gate_file = (folder.joinpath(name) for name in ("meta.json", "weights.npy", "gate.npy"))
     if not (meta_file.is_file() and weights_file.is_file()):
         return None
     with weights_file.open("rb") as handle:
         weights = np.load(handle)
-    return load_detector(json.loads(meta_file.read_text(encoding="utf-8")), weights)
+    gate = None
+    if gate_file.is_file():
+        with gate_file.open("rb") as handle:
+            gate = np.load(handle)
+    return load_detector(json.loads(meta_file.read_text(encoding="utf-8")), weights, gate)
 
 
 def resolve(detector: Detector | str | None) -> Detector | None:

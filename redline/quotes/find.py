@@ -125,7 +125,8 @@ def find_quotes(doc: Doc, *, detector: Detector | str = SHIPPED) -> list[QuoteSp
     lexicon = cue_lexicon()
     work = _Reconciler(doc, lexicon)
     model = resolve(detector)
-    candidates = list(reported_candidates(doc, work.text, lexicon, work.index, broad=model is not None and model.broad))
+    broad = model.broad_tokens(doc) if model is not None else False
+    candidates = list(reported_candidates(doc, work.text, lexicon, work.index, broad=broad))
     if model is not None:
         candidates = model.select(doc, candidates)
     for candidate in _outermost(candidates):

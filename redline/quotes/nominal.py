@@ -5,16 +5,18 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from redline.datafiles import word_set
+
 from .candidate import Candidate, Cue
 from .clause import child_with, content_chars, subtree_chars
 from .lexicon import CueLexicon
 from .speaker import SpeakerSpan, speaker_of, speaker_span, speaker_token
 
 _PREDICATE_DEPS = frozenset({"acomp", "oprd", "amod"})
-_ADJECTIVE_PREPS = frozenset({"about", "of", "over", "to"})
-_NOUN_CONTENT_PREPS = frozenset({"about", "for", "on", "over", "against"})  # "calls for a ceasefire"
+_ADJECTIVE_PREPS = word_set("prepositions.quote_adjective_content")
+_NOUN_CONTENT_PREPS = word_set("prepositions.quote_noun_content")  # "calls for a ceasefire"
 _NOUN_CLAUSE = frozenset({"acl", "ccomp", "relcl", "appos"})
-_NOUN_SOURCE_PREPS = frozenset({"by", "from", "of"})
+_NOUN_SOURCE_PREPS = word_set("prepositions.quote_noun_source")
 # "a statement on Friday", "an interview on CNN": the object says when or where, not what
 _NOT_CONTENT_ENTS = frozenset({"DATE", "TIME", "ORG", "GPE", "FAC", "LOC"})
 _MAX_NAME_TOKENS = 4

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import numpy as np
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, POS
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import get_string_id as _string_id
 from spacy.tokens import Doc, Token
+
+from redline.datafiles import word_set
 
 from .candidate import Candidate, Cue, trim
 from .clause import VERB_POS, child_with, conservative_end, content_chars, paragraph_clip, subtree_chars
@@ -30,12 +36,15 @@ _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _COLON_WINDOW = 5  # tokens between a cue verb and its colon: "told reporters on Tuesday:"
 # Prepositions after the object that belong to the content: "accused X of Y", "blamed X for Y",
 # "described X as Y", "gave different numbers to different agencies".
-_OBJECT_PREPS = frozenset({"of", "for", "as", "about", "over", "to"})
+_OBJECT_PREPS = word_set("prepositions.quote_object_content")
 _OBJECT_DEPS = frozenset({"dobj", "oprd"})  # "called Trump a liar" is parsed as two oprd
 _PARTICIPLES = frozenset({"VBG", "VBN"})
 _THAT_DEPS = frozenset({"mark", "advmod", "nsubj"})
 _MODIFIER_DEPS = frozenset({"acl", "relcl", "amod"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# The children a broad candidate reads its content from (clause, infinitive, passive subject, object,
+# preposition): a verb with none of them cannot give one, so `_cue_positions` never visits it.
+_BROAD_CONTENT_DEPS = ("ccomp", "xcomp", "nsubjpass", "dobj", "oprd", "prep")
 
 
 def _colon_content(verb: Token) -> tuple[int, int] | None:
@@ -224,17 +233,84 @@ def _any_preposition(verb: Token, lexicon: CueLexicon) -> tuple[int, int] | None
     return None
 
 
+# Bits of `_word_flags`: which lexicon list a lemma (or, for START, a lower-case word) is in.
+_ADJECTIVE, _VERB, _NOUN, _START = 1, 2, 4, 8
+
+
+def _word_flags(lexicon: CueLexicon, starts: frozenset[str]) -> dict[int, int]:
+    """String-store id -> list bits, for every lexicon word in lower, title and upper case (ids are
+    hashes, the same in any vocab; a lemma may be capitalised, the lexicon is lower case)."""
+    key = (lexicon.adjectives, lexicon.verbs, lexicon.nouns, starts)
+    if key not in _FLAGS:
+        flags: dict[int, int] = {}
+        for bit, words in ((_ADJECTIVE, lexicon.adjectives), (_VERB, lexicon.verbs), (_NOUN, lexicon.nouns), (_START, starts)):
+            for word in words:
+                for form in (word, word.title(), word.upper()):
+                    h = _string_id(form)
+                    flags[h] = flags.get(h, 0) | bit
+        _FLAGS.clear()  # one lexicon per process in practice: keep only the latest
+        _FLAGS[key] = flags
+    return _FLAGS[key]
+
+
+_FLAGS: dict[tuple[frozenset[str], ...], dict[int, int]] = {}
+
+
+def _flags_of(ids: np.ndarray, flags: dict[int, int]) -> np.ndarray:
+    """Per token, the list bits of its id (looked up once per distinct id)."""
+    unique, inverse = np.unique(ids, return_inverse=True)
+    return np.array([flags.get(h, 0) for h in unique.tolist()], dtype=np.int64)[inverse.reshape(-1)]
+
+
+def _outside_quotes(offsets: np.ndarray, quoted: RegionIndex) -> np.ndarray:
+    """Per token offset, True when no quoted region (marks included) holds it: `quoted.at` for all at once."""
+    if not quoted.regions:
+        return np.ones(len(offsets), dtype=bool)
+    opens = np.array([region.open_mark for region in quoted.regions], dtype=np.int64)
+    closes = np.array([region.close_end for region in quoted.regions], dtype=np.int64)
+    i = np.searchsorted(opens, offsets, side="right") - 1
+    return ~((i >= 0) & (offsets < closes[np.maximum(i, 0)]))
+
+
+def _cue_positions(doc: Doc, lexicon: CueLexicon, quoted: RegionIndex, starts: frozenset[str],
+                   broad: bool | np.ndarray) -> tuple[list[int], np.ndarray]:
+    """The tokens, outside quotation marks, that can open a candidate: a superset of those for which
+    `_token_candidate` (or `broad_candidate`, for the tokens `broad` allows) gives one, found on arrays
+    of the parse so the per-token Python work runs only for them; and which of them may be broad."""
+    strings = doc.vocab.strings
+    table = doc.to_array([IDX, HEAD, POS, DEP, LEMMA, LOWER])
+    pos, dep, lemma, lower = table[:, 2], table[:, 3], table[:, 4], table[:, 5]
+    verb = (pos == POS_IDS["VERB"]) | (pos == POS_IDS["AUX"])
+    noun = (pos == POS_IDS["NOUN"]) | (pos == POS_IDS["PROPN"])
+    flags = _word_flags(lexicon, starts)
+    lemma_in, lower_in = _flags_of(lemma, flags), _flags_of(lower, flags)
+    maybe = (lower == strings[":"]) | ((lower == strings["in"]) & (dep == strings["prep"])) | (lower_in & _START > 0)
+    maybe |= (pos == POS_IDS["ADJ"]) & (lemma_in & _ADJECTIVE > 0)
+    maybe |= verb & (lemma_in & _VERB > 0)
+    maybe |= noun & (lemma_in & _NOUN > 0)
+    heads = np.arange(len(doc)) + table[:, 1].astype(np.int64)
+    content_child = np.isin(dep, [strings[label] for label in _BROAD_CONTENT_DEPS]) & (heads != np.arange(len(doc)))
+    governs = np.zeros(len(doc), dtype=bool)
+    governs[heads[content_child]] = True
+    allowed = (pos == POS_IDS["VERB"]) & governs & broad
+    maybe = (maybe | allowed) & _outside_quotes(table[:, 0].astype(np.int64), quoted)
+    return np.flatnonzero(maybe).tolist(), allowed
+
+
 def reported_candidates(doc: Doc, text: str, lexicon: CueLexicon, quoted: RegionIndex, *,
-                        broad: bool = False) -> Iterator[Candidate]:
+                        broad: bool | np.ndarray = False) -> Iterator[Candidate]:
     """Every cue outside quotation marks that governs content, in text order, content trimmed
-    (`text` is `doc.text`, which spaCy rebuilds on every access). With `broad`, verbs the rules pass
-    over are offered too (`broad_candidate`), for the learned detector to judge."""
+    (`text` is `doc.text`, which spaCy rebuilds on every access). With `broad` (True, or a per-token
+    mask such as the detector's gate gives), verbs the rules pass over are offered too
+    (`broad_candidate`), for the learned detector to judge."""
     starts = frozenset(phrase[0] for phrase in lexicon.prepositions)
-    for token in doc:
-        if quoted.at(token.idx) is not None:
-            continue
+    if not len(doc):
+        return
+    positions, allowed = _cue_positions(doc, lexicon, quoted, starts, broad)
+    for i in positions:
+        token = doc[i]
         found = _token_candidate(doc, text, token, lexicon, starts)
-        if found is None and broad:
+        if found is None and allowed[i]:
             found = broad_candidate(token, lexicon)
         if found is None:
             continue

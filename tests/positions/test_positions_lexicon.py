@@ -30,5 +30,5 @@ def test_stage_registered():
     import redline.positions  # noqa: F401  (registers the stage)
 
     info = STAGES["positions"]
-    assert info.requires == ("Doc", "Article.actors", "Article.quotes")
+    assert info.requires == ("Doc", "Article.actors", "Article.quotes", "Article.published")
     assert info.assigns == ("Article.positions",)

@@ -1,8 +1,13 @@
-"""Case profiles: loading by name or path, key-phrase matching, and the stage with a profile."""
+"""Case profiles: loading by name or path, key-phrase matching, and the stage's positions mapped onto a profile
+(the deal space does it at query time: the stage itself never sees a profile)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
+
+from redline.dealspace.issues import map_issues
 
 from redline.positions import CaseProfile, ProfileError
 from redline.positions.profile import shipped_profiles
@@ -61,22 +66,34 @@ def test_unknown_profile_is_an_error(tmp_path):
         CaseProfile.load(tmp_path / "missing.yaml")
 
 
-def test_stage_with_profile_gives_issue_keys(positions_of, held):
+def on_profile(positions, profile):
+    """The stage's positions placed on the profile's issues by the deal space (the left-out ones dropped)."""
+    placed = map_issues(positions, profile=profile).placements
+    return [replace(p, issue=where.key) for p, where in zip(positions, placed) if where.key is not None]
+
+
+def test_stage_positions_map_onto_profile_keys(positions_of, held):
     profile = CaseProfile.load("us-iran-2026")
     text = "Iran is not ready to discuss its ballistic missile programme, but it is ready to talk about enrichment."
-    positions = positions_of(text, profile=profile)
+    positions = on_profile(positions_of(text), profile)
     assert held(positions, "Iran", "reject", "missiles") and held(positions, "Iran", "open", "nuclear")
     assert {p.issue for p in positions} <= {i.key for i in profile.issues}
 
 
-def test_stage_with_profile_leaves_out_other_issues(positions_of):
+def test_stage_positions_on_other_issues_are_left_out_of_a_profile(positions_of):
     text = "Egypt rejected the plan to reopen the Rafah crossing for trucks."
-    assert positions_of(text, profile=CaseProfile.load("us-iran-2026")) == []
-    assert positions_of(text)  # open mode keeps it, with its own issue
+    positions = positions_of(text)
+    assert positions  # open mode keeps it, with its own issue
+    assert on_profile(positions, CaseProfile.load("us-iran-2026")) == []
 
 
-def test_user_profile_in_the_stage(tmp_path, positions_of, held):
+def test_user_profile_maps_the_stage_positions(tmp_path, positions_of, held):
     path = tmp_path / "water.yaml"
     path.write_text(USER_PROFILE, encoding="utf-8")
-    positions = positions_of("Ethiopia rejected Egypt's demands on the filling schedule.", profile=CaseProfile.load(path))
+    positions = on_profile(positions_of("Ethiopia rejected Egypt's demands on the filling schedule."), CaseProfile.load(path))
     assert held(positions, "Ethiopia", "reject", "filling")
+
+
+def test_profile_subject_is_read(tmp_path):
+    profile = CaseProfile.load("us-iran-2026")
+    assert profile.issue("missiles").subject == "Iran" and profile.issue("hormuz").subject == ""

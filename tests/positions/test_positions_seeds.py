@@ -1,12 +1,16 @@
-"""The seed articles (../shared/seeds, skipped when absent), with the us-iran-2026 profile and in open mode."""
+"""The seed articles (../shared/seeds, skipped when absent): the stage's positions in open mode, and as the deal
+space places them on the us-iran-2026 profile (the stage never sees a profile)."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pytest
 
 from redline.actors import find_actors
 from redline.pipeline import extract
 from redline.dealspace import normalise_issues
+from redline.dealspace.issues import map_issues
 from redline.positions import CaseProfile, extract_positions
 from redline.quotes import extract_quotes
 
@@ -14,19 +18,29 @@ _CACHE: dict = {}
 
 
 def seed_positions(seeds, profile_name: str | None):
-    """(article, positions) for every seed article, with the profile or in open mode (cached per mode)."""
+    """(article, positions) for every seed article: the stage's, or with a profile those the deal space places
+    on the profile's issues (issue = its key, party = its name), the others left out (cached per mode)."""
     if profile_name not in _CACHE:
-        from redline.nlp import load_pipeline
+        if profile_name is None:
+            from redline.nlp import load_pipeline
 
-        profile = CaseProfile.load(profile_name) if profile_name else None
-        found = []
-        for article in extract([str(seeds)]).articles:
-            doc = load_pipeline()(article.text)
-            actors = find_actors(doc, published=article.published)
-            found.append((article, extract_positions(doc, actors, extract_quotes(doc, actors), published=article.published,
-                                                     profile=profile)))
+            found = []
+            for article in extract([str(seeds)]).articles:
+                doc = load_pipeline()(article.text)
+                actors = find_actors(doc, published=article.published)
+                found.append((article, extract_positions(doc, actors, extract_quotes(doc, actors), published=article.published)))
+        else:
+            profile = CaseProfile.load(profile_name)
+            found = [(article, on_profile(positions, profile)) for article, positions in seed_positions(seeds, None)]
         _CACHE[profile_name] = found
     return _CACHE[profile_name]
+
+
+def on_profile(positions, profile):
+    """The positions the deal space places on the profile's issues, with its issue keys and party names."""
+    placed = map_issues(positions, profile=profile).placements
+    return [replace(p, issue=where.key, actor=profile.party(p.actor) or p.actor)
+            for p, where in zip(positions, placed) if where.key is not None]
 
 
 def iran_article(found):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from redline.nlp import load_pipeline
-from redline.quotes import Quote, extract_quotes
+from redline.quotes import Quote, extract_quotes, quotes_stage
 from redline.stages import STAGES
 
 
@@ -42,5 +42,5 @@ def test_to_json_names_the_contract_fields() -> None:
 
 def test_registered_as_the_quotes_stage() -> None:
     info = STAGES["quotes"]
-    assert info.func is extract_quotes
+    assert info.func is quotes_stage
     assert info.requires == ("Doc", "Article.actors") and info.assigns == ("Article.quotes",)

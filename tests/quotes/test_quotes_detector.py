@@ -13,10 +13,12 @@ import pytest
 
 from redline.nlp import load_pipeline
 from redline.quotes import find_quotes
-from redline.quotes.detector import RULES_ONLY, Detector, candidate_features, config, shipped_detector
+from redline.quotes.candidate import trim
+from redline.quotes.clause import conservative_end, paragraph_clip
+from redline.quotes.detector import RULES_ONLY, Detector, candidate_features, config, gate_columns, shipped_detector
 from redline.quotes.lexicon import cue_lexicon
 from redline.quotes.marks import RegionIndex, pair_marks
-from redline.quotes.reported import reported_candidates
+from redline.quotes.reported import _token_candidate, broad_candidate, reported_candidates
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "redline" / "data" / "models" / "quotes"
@@ -44,6 +46,9 @@ def test_detector_shipped_model_matches_its_meta_and_config() -> None:
     assert meta["weights_sha256"] == hashlib.sha256((MODEL / "weights.npy").read_bytes()).hexdigest()
     assert detector.weights.shape == ((1 << int(config()["hash_bits"])) + 1,)
     assert (MODEL / "weights.npy").stat().st_size < 1_000_000  # small enough to ship
+    assert meta["gate_sha256"] == hashlib.sha256((MODEL / "gate.npy").read_bytes()).hexdigest()
+    assert detector.gate is not None and detector.gate.shape == ((1 << int(config()["gate_bits"])) + 1,)
+    assert detector.gate_threshold == meta["gate_threshold"] and 0 < detector.gate_threshold < detector.threshold
     cv = meta["cross_validation"]["redline"]["all"]
     assert cv["overlap_f1"]["mean"] > cv["overlap_f1"]["sd"] > 0
 
@@ -93,3 +98,71 @@ def test_detector_rule_candidates_have_their_own_threshold() -> None:
 def test_detector_keeps_a_colon_report_the_rules_find() -> None:
     found = find_quotes(load_pipeline()("The communique said: both parties will meet again in Geneva."))
     assert [(q.cue, q.text) for q in found] == [("say", "both parties will meet again in Geneva")]
+
+
+MANY = ("The minister reserved his sharpest words for the deal. \u201cWe will not yield,\u201d she said, "
+        "adding that talks would resume. Iran rejected the proposal, according to state media. In his view, "
+        "sanctions failed. He doubled down on the claim and hoped to see progress. The report was criticised "
+        "by analysts who believe it understates the risk. ZARIF: We are ready. Officials are confident that "
+        "a deal is near; they called for calm. Her warning that the talks could collapse went unheeded.")
+
+
+def _every_token(doc, broad: bool) -> list:
+    """The candidates of a plain walk over every token (what `reported_candidates` did before its array
+    pre-filter), to check the pre-filter drops no token that gives one."""
+    lexicon, text = cue_lexicon(), doc.text
+    quoted = RegionIndex(pair_marks(text))
+    starts = frozenset(phrase[0] for phrase in lexicon.prepositions)
+    found = []
+    for token in doc:
+        if quoted.at(token.idx) is not None:
+            continue
+        c = _token_candidate(doc, text, token, lexicon, starts) or (broad_candidate(token, lexicon) if broad else None)
+        if c is None:
+            continue
+        c.start, c.end = trim(text, *conservative_end(doc, *paragraph_clip(text, c.start, c.end, token.idx), quoted))
+        if c.speaker is not None and quoted.at(c.speaker.start) is not None:
+            c.speaker = None
+        if c.end > c.start:
+            found.append(c)
+    return found
+
+
+@pytest.mark.parametrize("broad", [False, True])
+def test_detector_array_prefilter_finds_what_a_walk_over_every_token_finds(broad: bool) -> None:
+    doc = load_pipeline()(MANY)
+    found = list(reported_candidates(doc, doc.text, cue_lexicon(), RegionIndex(pair_marks(doc.text)), broad=broad))
+    assert found == _every_token(doc, broad)
+    assert len(found) >= (8 if broad else 6)  # the text offers many kinds of cue, so the check has teeth
+
+
+def test_detector_gate_columns_are_per_token_and_deterministic() -> None:
+    doc = load_pipeline()(MANY)
+    cols = gate_columns(doc, 16)
+    assert cols.shape[0] == len(doc) and cols.min() >= 0 and cols.max() < 1 << 16
+    assert np.array_equal(cols, gate_columns(load_pipeline()(MANY), 16))
+    assert gate_columns(load_pipeline()(""), 16).shape == (0, cols.shape[1])  # an empty text has no rows
+    same_word = [t.i for t in doc if t.lower_ == "the"]
+    assert len({int(cols[i, 0]) for i in same_word}) == 1  # column 0 is the lemma alone
+
+
+def test_detector_gate_decides_which_verbs_are_offered() -> None:
+    bits = int(config()["hash_bits"])
+    doc = load_pipeline()(TEXT)
+    lexicon, index = cue_lexicon(), RegionIndex(pair_marks(doc.text))
+    shut = Detector(np.zeros((1 << bits) + 1), bits, threshold=0.5, gate=np.zeros((1 << 4) + 1), gate_bits=4,
+                    gate_threshold=0.51)  # the gate gives 0.5 to every verb: none passes
+    opened = Detector(np.zeros((1 << bits) + 1), bits, threshold=0.5, gate=np.zeros((1 << 4) + 1), gate_bits=4,
+                      gate_threshold=0.5)
+    assert not np.any(shut.broad_tokens(doc)) and np.all(opened.broad_tokens(doc))
+    assert [c.cue.text for c in reported_candidates(doc, doc.text, lexicon, index, broad=shut.broad_tokens(doc))] == ["say"]
+    assert {q.cue for q in find_quotes(doc, detector=shut)} == {"say"}  # the rules' cue needs no gate
+    assert {q.cue for q in find_quotes(doc, detector=opened)} == {"reserve", "say"}
+
+
+def test_detector_shipped_gate_passes_few_plain_verbs() -> None:
+    detector = shipped_detector()
+    doc = load_pipeline()("The army moved two brigades to the border and built new roads near the river. "
+                          "Ministers believe the sanctions will fail.")
+    passed = {doc[i].lemma_ for i in np.flatnonzero(detector.broad_tokens(doc))}
+    assert "believe" in passed and not {"move", "build"} & passed

@@ -56,7 +56,7 @@ def test_web_api_overview_json_has_the_nuclear_opening_with_directions(client):
     nuclear = next(row for row in data["issues"] if row["issue"] == "nuclear")
     assert nuclear["label"] == "Limits on Iran's nuclear programme" and nuclear["status"] == "agenda"
     assert nuclear["cells"]["United States"]["direction"] == "for"
-    assert nuclear["cells"]["Iran"]["direction"] == "open"
+    assert nuclear["cells"]["Iran"]["direction"] == "conditional"  # its own terms on limits to its programme
     assert set(nuclear["cells"]["Iran"]["breakdown"]) == {"for", "against", "open", "conditional", "sources"}
     assert "nuclear" in [row["issue"] for row in data["openings"]]
     assert data["parties"][:2] == ["United States", "Iran"]
@@ -66,7 +66,7 @@ def test_web_api_overview_json_has_the_nuclear_opening_with_directions(client):
 def test_web_api_overview_html_links_each_cell_to_its_issue_and_party(client):
     html = client.get("/").text
     assert 'href="/issues/nuclear?party=Iran"' in html
-    assert 'class="cell stance-open direction-open"' in html
+    assert 'class="cell stance-demand direction-conditional"' in html
     assert '<table class="days" id="timeline-days">' in html  # the chart's fallback without JavaScript
     assert "cdn" not in html.lower() and "https://" not in re.sub(r'href="https?://[^"]*"', "", html)
 
@@ -75,7 +75,7 @@ def test_web_api_issue_evidence_links_to_the_highlighted_sentence(client):
     data = client.get("/issues/nuclear.json", params={"party": "Iran"}).json()
     assert data["status"] == "agenda" and [p["party"] for p in data["parties"]] == ["Iran"]
     iran = data["parties"][0]
-    assert iran["direction"] == "open" and set(iran["by_direction"]) <= {"for", "against", "open", "conditional"}
+    assert iran["direction"] == "conditional" and set(iran["by_direction"]) <= {"for", "against", "open", "conditional"}
     assert sum(len(items) for items in iran["by_direction"].values()) == len(iran["evidence"]) == iran["evidence_count"]
     evidence = iran["evidence"][0]
     assert {"voice", "source", "published", "confidence", "direction"} <= set(evidence)
@@ -103,7 +103,7 @@ def test_web_api_article_marks_quotes_events_and_positions(client):
 
 def test_web_api_party_page_lists_positions_quotes_and_events(client):
     data = client.get("/parties/Iran.json").json()
-    assert {"nuclear", "talks_format"} <= {p["issue"] for p in data["positions"]}
+    assert {"nuclear", "missiles"} <= {p["issue"] for p in data["positions"]}
     assert data["events"] and all("Iran" in e["source"] + e["target"] for e in data["events"])
     assert client.get("/parties/United%20States").status_code == 200
 

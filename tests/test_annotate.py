@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from redline.analyse import analyse_outcomes
+from redline.annotate import annotate_outcomes
 from redline.records import Article, ArticleOutcome, Document, DocumentOutcome, Problem, Verdict
 from redline.store import Store
 
@@ -18,7 +18,7 @@ def _outcome(key: str, text: str, *, language: str = "en", duplicate_of: str | N
 SAID = "Foreign Minister Abbas Araghchi said on Monday that Iran would not discuss its missiles."
 
 
-def test_analyse_keeps_order_and_skips_duplicates_and_other_languages():
+def test_annotate_keeps_order_and_skips_duplicates_and_other_languages():
     stream = [
         Problem("bad.bin", "binary file, not text"),
         _outcome("a", SAID),
@@ -27,7 +27,7 @@ def test_analyse_keeps_order_and_skips_duplicates_and_other_languages():
         _outcome("d", "Oman's foreign minister told reporters that a second round would follow."),
         Problem("empty.txt", "empty file"),
     ]
-    result = list(analyse_outcomes(iter(stream)))
+    result = list(annotate_outcomes(iter(stream)))
     assert [getattr(o, "input", None) or o.document.key for o in result] == ["bad.bin", "a", "b", "c", "d", "empty.txt"]
     analysed = {o.document.key: o.articles[0].article for o in result if isinstance(o, DocumentOutcome)}
     assert analysed["a"].analysed and analysed["d"].analysed
@@ -38,7 +38,7 @@ def test_analyse_keeps_order_and_skips_duplicates_and_other_languages():
     assert SAID[quote.start:quote.end] == quote.text
 
 
-def test_analyse_results_are_stored_and_listed(tmp_path):
+def test_annotate_results_are_stored_and_listed(tmp_path):
     page = tmp_path / "feed.jsonl"
     page.write_text(json.dumps({"text": SAID, "date": "2026-02-09", "url": "https://example.org/a"}) + "\n")
     db = tmp_path / "r.db"
