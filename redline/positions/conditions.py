@@ -18,6 +18,8 @@ def condition_findings(sent: Span, lexicon: StanceLexicon) -> list[Finding]:
     """Preconditions and conditional threats in the sentence."""
     found = []
     for token in sent:
+        if token.dep_ not in ("mark", "prep"):
+            continue  # only a mark or "without" opens a condition (`_clause`): the cheap test first
         finding = _condition(sent, token, lexicon)
         if finding is not None:
             found.append(finding)

@@ -48,6 +48,7 @@ class HolderResolver:
         self.doc, self.actors, self.lexicon, self.profile = doc, actors, lexicon, profile
         self.dictionary = dictionary
         self.quotes = sorted((q for q in quotes or () if q.end > q.start), key=lambda q: q.end - q.start)
+        self._resolved: dict[tuple[int, int], Holder | None] = {}  # (token index, depth) -> of_token's answer
 
     def quote_at(self, char: int) -> Any | None:
         """The tightest quote whose content holds this character offset, or None."""
@@ -64,7 +65,17 @@ class HolderResolver:
         return min(near, key=lambda q: min(abs(q.start - token.idx), abs(q.end - token.idx)), default=None)
 
     def of_token(self, token: Token, depth: int = 0) -> Holder | None:
-        """The party a subject, possessor or agent token stands for (its noun phrase), or None."""
+        """The party a subject, possessor or agent token stands for (its noun phrase), or None.
+
+        Answers are kept per token: the rules, the candidates and the issue filters ask about the same
+        words, and the answer depends on nothing but the article."""
+        key = (token.i, depth)
+        if key not in self._resolved:
+            self._resolved[key] = self._of_token(token, depth)
+        return self._resolved[key]
+
+    def _of_token(self, token: Token, depth: int) -> Holder | None:
+        """`of_token`, computed."""
         lower = token.lower_ if token.pos_ == "PRON" else ""  # "US" is no "us"
         if lower in FIRST_PERSON:
             quote = self.quote_at(token.idx)

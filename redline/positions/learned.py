@@ -76,6 +76,7 @@ def candidates(doc: Doc, actors, quotes, rule_positions: list[Position], *, lexi
         resolver = HolderResolver(doc, actors, quotes, lexicon=lexicon, dictionary=ActorDictionary.load())
     found: list[Candidate] = []
     labels = frozenset(config()["mention_labels"])
+    entities = doc.ents  # spaCy rebuilds them on every access, and `sent.ents` reads all the doc's: once
     for sent in doc.sents:
         ruled = [p for p in rule_positions if p.start < sent.end_char and sent.start_char < p.end]
         holders: dict[str, tuple[Holder, set[str], set[str], dict[str, None], list[int]]] = {}
@@ -101,7 +102,7 @@ def candidates(doc: Doc, actors, quotes, rule_positions: list[Position], *, lexi
                 add(_safe(resolver.of_token, token), "subject", token=token.i)
             elif token.dep_ == "pobj" and token.head.dep_ == "agent":
                 add(_safe(resolver.of_token, token), "agent", token=token.i)
-        for ent in sent.ents:
+        for ent in _within(entities, sent):
             if ent.label_ in labels:
                 add(_safe(resolver.of_token, ent.root), "mention", token=ent.root.i)
         quote = resolver.quote_at(sent.start_char) or resolver.quote_at(max(sent.end_char - 2, sent.start_char))
@@ -113,6 +114,18 @@ def candidates(doc: Doc, actors, quotes, rule_positions: list[Position], *, lexi
     return found
 
 
+def _within(entities: tuple[Span, ...], sent: Span) -> list[Span]:
+    """The entities inside a sentence, as `sent.ents` gives them (from the first that starts in it, up to
+    the first that runs past its end), read from the doc's entities fetched once."""
+    found = []
+    for ent in entities:
+        if ent.start >= sent.start:
+            if ent.end > sent.end:
+                break
+            found.append(ent)
+    return found
+
+
 def _safe(resolve, arg) -> Holder | None:
     """A resolver call that gives None rather than failing on an odd parse."""
     try:
@@ -121,34 +134,73 @@ def _safe(resolve, arg) -> Holder | None:
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class Features:
+    """The feature rows of an article's candidates, kept sparse: the dense block (embedding, context,
+    rule stances, cue counts, holder source, bias) and, per row, the hashed word columns that are 1."""
+
+    dense: np.ndarray  # (candidates, dense width), float32
+    hashed: list[np.ndarray]  # per candidate: the distinct hashed column offsets (after the dense block)
+
+    def matrix(self) -> np.ndarray:
+        """The full feature matrix (dense block, then the 2**hash_bits hashed columns), as training uses it."""
+        rows = np.zeros((len(self.dense), feature_width()), dtype=np.float32)
+        width = self.dense.shape[1]
+        rows[:, :width] = self.dense
+        for r, columns in enumerate(self.hashed):
+            rows[r, width + columns] = 1.0
+        return rows
+
+
 def features(cands: list[Candidate], doc: Doc, *, lexicon: StanceLexicon | None = None) -> np.ndarray:
     """One feature row per candidate: embedding, rule stances, cue counts, holder source and clause facts."""
+    return feature_parts(cands, doc, lexicon=lexicon).matrix()
+
+
+def feature_parts(cands: list[Candidate], doc: Doc, *, lexicon: StanceLexicon | None = None) -> Features:
+    """The candidates' features, with the hashed words as column lists (`features` gives the full matrix)."""
     lexicon = lexicon or stance_lexicon()
+    dense = feature_width() - (1 << int(config()["hash_bits"]))
     if not cands:
-        return np.zeros((0, feature_width()), dtype=np.float32)
+        return Features(np.zeros((0, dense), dtype=np.float32), [])
     sentences = list(dict.fromkeys((c.sentence.start, c.sentence.end) for c in cands))
     index = {s: i for i, s in enumerate(sentences)}
     vectors = embed([doc[s:e].text for s, e in sentences])
     hits = phrase_hits(doc, lexicon)
     facts = [_sentence_facts(doc[s:e], hits, lexicon) for s, e in sentences]
-    words = [_sentence_words(doc[s:e]) for s, e in sentences]
+    words = [{_column(name) for name in _sentence_words(doc[s:e])} for s, e in sentences]
     contexts = [_unit(doc.tensor[s:e].mean(axis=0)) for s, e in sentences] if _has_tensor(doc) else None
-    bits = int(config()["hash_bits"])
-    rows = np.zeros((len(cands), feature_width()), dtype=np.float32)
-    dense = feature_width() - (1 << bits)
+    units: dict[int, np.ndarray] = {}  # token index -> its unit context vector (holders share their verbs)
+
+    def unit_at(i: int) -> np.ndarray:
+        """The unit context vector of token i, computed once."""
+        if i not in units:
+            units[i] = _unit(doc.tensor[i])
+        return units[i]
+
+    rows = np.zeros((len(cands), dense), dtype=np.float32)
+    hashed = []
+    width = vectors.shape[1]
+    tail = width + 3 * TENSOR_WIDTH
     for r, c in enumerate(cands):
         i = index[(c.sentence.start, c.sentence.end)]
-        own = [1.0 if s in c.rule_stances else 0.0 for s in STANCES]
         anchor = doc[c.anchor] if c.anchor is not None else c.sentence.root
         verb = _governor(anchor)
-        context = (np.concatenate([contexts[i], _unit(doc.tensor[anchor.i]), _unit(doc.tensor[verb.i])])
-                   if contexts is not None else np.zeros(3 * TENSOR_WIDTH, dtype=np.float32))
-        rows[r, :dense] = np.concatenate([vectors[i], context, own, [0.0 if c.rule_stances else 1.0], facts[i],
-                                          [1.0 if s in c.found_by else 0.0 for s in SOURCES],
-                                          [1.0 if c.holder.official else 0.0, 1.0 if c.holder.country else 0.0, 1.0]])
-        for name in words[i] + _holder_words(c, anchor, verb):
-            rows[r, dense + (zlib.crc32(name.encode("utf-8")) & ((1 << bits) - 1))] = 1.0
-    return rows
+        rows[r, :width] = vectors[i]
+        if contexts is not None:
+            rows[r, width:tail] = np.concatenate([contexts[i], unit_at(anchor.i), unit_at(verb.i)])
+        rows[r, tail:] = ([1.0 if s in c.rule_stances else 0.0 for s in STANCES] + [0.0 if c.rule_stances else 1.0]
+                          + facts[i] + [1.0 if s in c.found_by else 0.0 for s in SOURCES]
+                          + [1.0 if c.holder.official else 0.0, 1.0 if c.holder.country else 0.0, 1.0])
+        columns = words[i].union(_column(name) for name in _holder_words(c, anchor, verb))
+        hashed.append(np.array(sorted(columns), dtype=np.int64))
+    return Features(rows, hashed)
+
+
+@lru_cache(maxsize=1 << 16)
+def _column(name: str) -> int:
+    """The hashed column (offset after the dense block) of a feature name."""
+    return zlib.crc32(name.encode("utf-8")) & ((1 << int(config()["hash_bits"])) - 1)
 
 
 def feature_width() -> int:
@@ -203,9 +255,12 @@ def _holder_words(c: Candidate, anchor, verb) -> list[str]:
 def _sentence_facts(sent: Span, hits, lexicon: StanceLexicon) -> list[float]:
     """Cue counts per stance (capped), negation, quotation, question and length of one sentence."""
     counts = dict.fromkeys(STANCES, 0)
-    for token in sent:
-        table = getattr(lexicon, POS_TABLE.get(token.pos_, ""), None) or {}
-        cue = table.get(token.lemma_.lower())
+    tables = {pos: getattr(lexicon, name, None) or {} for pos, name in POS_TABLE.items()}
+    negated = False
+    for token in sent:  # one pass: most words have no cue table, and their lemma is never read
+        negated = negated or token.dep_ == "neg"
+        table = tables.get(token.pos_)
+        cue = table.get(token.lemma_.lower()) if table else None
         if cue is not None and cue.stance in counts:
             counts[cue.stance] += 1
     for start, _, phrase in hits:
@@ -213,31 +268,46 @@ def _sentence_facts(sent: Span, hits, lexicon: StanceLexicon) -> list[float]:
             counts[phrase.stance] += 1
     text = sent.text
     return [min(counts[s], 3) / 3 for s in STANCES] + [
-        1.0 if any(t.dep_ == "neg" for t in sent) else 0.0,
+        1.0 if negated else 0.0,
         1.0 if any(ch in text for ch in "\"“”") else 0.0,
         1.0 if text.rstrip().endswith("?") else 0.0,
         min(len(sent) / 60, 1.0),
     ]
 
 
-def issue_phrase(c: Candidate) -> tuple[str, int, int]:
+class NounChunks:
+    """An article's noun chunks, computed on first use and then kept: spaCy recomputes all the doc's
+    chunks on every access, even for one sentence's (`Span.noun_chunks` filters the doc's)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc, self._all = doc, None
+
+    def within(self, sent: Span) -> list[Span]:
+        """The noun chunks inside a sentence, in text order (what `sent.noun_chunks` gives)."""
+        if self._all is None:
+            self._all = list(self.doc.noun_chunks)
+        return [nc for nc in self._all if nc.start >= sent.start and nc.end <= sent.end]
+
+
+def issue_phrase(c: Candidate, chunks: NounChunks | None = None) -> tuple[str, int, int]:
     """The noun phrase a candidate is about, as written, with its character offsets in the article.
 
     The object of the sentence's main verb (its noun chunk, or its subtree up to the configured number of
-    words); else the longest noun chunk that does not name the holder; else the sentence.
+    words); else the longest noun chunk that does not name the holder; else the sentence. Pass the
+    article's `NounChunks` when there are several candidates: they are computed once.
     """
     sent, limit = c.sentence, int(config()["issue_max_words"])
     root = sent.root
-    noun_chunks = list(sent.noun_chunks)  # spaCy recomputes them on every iteration: once per candidate
+    noun_chunks = (chunks or NounChunks(sent.doc)).within(sent)
     for token in _objects(root):
         chunk = next((nc for nc in noun_chunks if nc.start <= token.i < nc.end), None)
         span = chunk if chunk is not None else sent.doc[token.left_edge.i: token.right_edge.i + 1]
         if len(span) <= limit:
             return span.text, span.start_char, span.end_char
     holder = c.holder.party.lower()
-    chunks = [nc for nc in noun_chunks if nc.root.pos_ != "PRON" and holder not in nc.text.lower() and len(nc) <= limit]
-    if chunks:
-        best = max(chunks, key=len)
+    others = [nc for nc in noun_chunks if nc.root.pos_ != "PRON" and holder not in nc.text.lower() and len(nc) <= limit]
+    if others:
+        best = max(others, key=len)
         return best.text, best.start_char, best.end_char
     return sent.text, sent.start_char, sent.end_char
 
@@ -268,9 +338,17 @@ class PositionModel:
         weights = np.load(folder / "weights.npy")
         return cls(weights, meta)
 
-    def probabilities(self, x: np.ndarray) -> np.ndarray:
+    def probabilities(self, x: np.ndarray | Features) -> np.ndarray:
         """Calibrated class probabilities, one row per candidate, columns in LABELS order."""
-        return softmax(x @ self.weights / self.temperature)
+        if not isinstance(x, Features):
+            return softmax(x @ self.weights / self.temperature)
+        # the dense block through einsum, not BLAS: a multi-threaded BLAS call on these small matrices
+        # leaves its worker threads spinning, which costs more CPU than the product itself
+        width = x.dense.shape[1]
+        logits = np.einsum("ij,jk->ik", x.dense, self.weights[:width])
+        for r, columns in enumerate(x.hashed):
+            logits[r] += self.weights[width + columns].sum(axis=0)
+        return softmax(logits / self.temperature)
 
     def predict(self, doc: Doc, actors, quotes, rule_positions: list[Position], *, published: str | None = None,
                 threshold: float | None = None, issues_from_rules: bool = False, resolver: HolderResolver | None = None
@@ -285,9 +363,10 @@ class PositionModel:
             cands = [c for c in cands if c.rule_issues]
         if not cands:
             return []
-        probs = self.probabilities(features(cands, doc))
-        limit = self.threshold if threshold is None else threshold
-        return [p for c, row in zip(cands, probs) for k in kept_stances(row, limit) for p in scored(c, LABELS[k], float(row[k]), published)]
+        probs = self.probabilities(feature_parts(cands, doc))
+        limit, chunks = (self.threshold if threshold is None else threshold), NounChunks(doc)
+        return [p for c, row in zip(cands, probs) for k in kept_stances(row, limit)
+                for p in scored(c, LABELS[k], float(row[k]), published, chunks)]
 
 
     def rescore(self, doc: Doc, actors, quotes, rule_positions: list[Position], *,
@@ -299,7 +378,7 @@ class PositionModel:
         cands = [c for c in candidates(doc, actors, quotes, rule_positions, resolver=resolver) if "rule" in c.found_by]
         if not cands:
             return []
-        return self._rescored(cands, self.probabilities(features(cands, doc)), rule_positions, threshold)
+        return self._rescored(cands, self.probabilities(feature_parts(cands, doc)), rule_positions, threshold)
 
     def combine(self, doc: Doc, actors, quotes, rule_positions: list[Position], *, published: str | None = None,
                 resolver: HolderResolver | None = None) -> list[Position]:
@@ -308,25 +387,27 @@ class PositionModel:
         cands = candidates(doc, actors, quotes, rule_positions, resolver=resolver)
         if not cands:
             return []
-        probs = self.probabilities(features(cands, doc))
+        probs = self.probabilities(feature_parts(cands, doc))
         ruled = [i for i, c in enumerate(cands) if "rule" in c.found_by]
-        kept = self._rescored([cands[i] for i in ruled], probs[ruled], rule_positions, None) if ruled else []
+        chunks = NounChunks(doc)
+        kept = self._rescored([cands[i] for i in ruled], probs[ruled], rule_positions, None, chunks) if ruled else []
         limit = float(self.combining["threshold"])
         return kept + [p for c, row in zip(cands, probs) if "rule" not in c.found_by
-                       for k in kept_stances(row, limit) for p in scored(c, LABELS[k], float(row[k]), published)]
+                       for k in kept_stances(row, limit) for p in scored(c, LABELS[k], float(row[k]), published, chunks)]
 
     def _rescored(self, cands: list[Candidate], probs: np.ndarray, rule_positions: list[Position],
-                  threshold: float | None) -> list[Position]:
+                  threshold: float | None, chunks: NounChunks | None = None) -> list[Position]:
         """The rule positions whose candidate's calibrated confidence clears the threshold."""
         limit = float(self.rescoring["threshold"]) if threshold is None else threshold
         kept = []
+        chunks = chunks or (NounChunks(cands[0].sentence.doc) if cands else None)
         for p in rule_positions:
             match = rule_candidate(cands, p)
             if match is None:
                 continue
             confidence = platt(1.0 - float(probs[match][0]), self.rescoring["a"], self.rescoring["b"])
             if confidence >= limit:
-                text, start, end = issue_phrase(cands[match])
+                text, start, end = issue_phrase(cands[match], chunks)
                 kept.append(replace(p, confidence=round(confidence, 3), issue_text=text, issue_start=start,
                                     issue_end=end))
         return kept
@@ -370,10 +451,11 @@ def kept_stances(row: np.ndarray, threshold: float) -> list[int]:
     return [k for k in range(1, len(LABELS)) if row[k] >= threshold]
 
 
-def scored(c: Candidate, stance: str, confidence: float, published: str | None) -> list[Position]:
+def scored(c: Candidate, stance: str, confidence: float, published: str | None,
+           chunks: NounChunks | None = None) -> list[Position]:
     """A kept candidate's positions: one per issue the rules found for its holder there, else one on the
     sentence's main noun phrase; each with its confidence and issue phrase."""
-    text, start, end = issue_phrase(c)
+    text, start, end = issue_phrase(c, chunks)
     sent = c.sentence
     return [Position(actor=c.holder.party, actor_country=c.holder.country, issue=issue, stance=stance,
                      official=c.holder.official, reported=c.reported, via=c.holder.via, text=sent.text,

@@ -117,6 +117,40 @@ def test_learned_predictions_carry_confidence_and_issue_offsets(model, seeds):
         assert text[p.issue_start:p.issue_end] == p.issue_text and p.start <= p.issue_start < p.issue_end <= p.end
 
 
+def test_learned_fast_paths_equal_the_plain_ones(model, seeds):
+    """The stage's shortcuts give what spaCy and the full feature matrix give: the sparse logits, the
+    article's noun chunks and entities read once, and the resolver's answers kept per token."""
+    from redline.actors import ActorDictionary, find_actors
+    from redline.nlp import load_pipeline
+    from redline.positions.extract import rule_positions
+    from redline.positions.holder import HolderResolver
+    from redline.positions.lexicon import stance_lexicon
+    from redline.quotes import extract_quotes
+
+    doc = load_pipeline()((seeds / "000_ea14b1c28685bacb.txt").read_text(encoding="utf-8"))
+    actors = find_actors(doc, published="2026-02-11")
+    quotes = extract_quotes(doc, actors)
+
+    def resolver():
+        return HolderResolver(doc, actors, quotes, lexicon=stance_lexicon(), dictionary=ActorDictionary.load())
+
+    cached = resolver()
+    rules = rule_positions(doc, quotes, resolver=cached, published="2026-02-11")
+    cands = learned.candidates(doc, actors, quotes, rules, resolver=cached)
+    parts = learned.feature_parts(cands, doc)
+    assert cands and parts.matrix().shape == (len(cands), learned.feature_width())
+    assert np.array_equal(parts.matrix(), learned.features(cands, doc))
+    assert np.allclose(model.probabilities(parts), model.probabilities(parts.matrix()), atol=1e-5)
+    chunks, entities = learned.NounChunks(doc), doc.ents
+    for sent in doc.sents:
+        assert [(c.start, c.end) for c in chunks.within(sent)] == [(c.start, c.end) for c in sent.noun_chunks]
+        assert [(e.start, e.end) for e in learned._within(entities, sent)] == [(e.start, e.end) for e in sent.ents]
+    fresh = resolver()
+    subjects = [t for t in doc if t.dep_ in ("nsubj", "nsubjpass")]
+    assert [cached.of_token(t) for t in subjects] == [fresh.of_token(t) for t in subjects]
+    assert any(fresh.of_token(t) is not None for t in subjects)
+
+
 def test_learned_cross_validation_meets_floors_and_reproduces_meta(model, shared):
     shared("data", "guardian-syria-2019")
     shared("data", "trade-war-2018")
