@@ -419,7 +419,7 @@ def _stages(with_events: bool) -> list[Stage]:
 
     def events(doc, record: dict, found: dict) -> None:
         """The event stage."""
-        found["events"] = code_events(doc, found["actors"], published=record.get("date"), quotes=found["quotes"])
+        found["events"] = code_events(doc, found["actors"], published=record.get("date"))
 
     return [actors, quotes, events] if with_events else [actors, quotes]
 

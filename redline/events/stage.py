@@ -46,13 +46,13 @@ def _dictionary() -> ActorDictionary | None:
         return None
 
 
-def code_events(doc, actors, *, published: str | None = None, quotes=None, dictionary=None,
+def code_events(doc, actors, *, published: str | None = None, dictionary=None,
                 learned: bool = True) -> list[Event]:
     """The events of a parsed article, coded in PLOVER v2, each with its evidence sentence.
 
     `actors` is the actor stage's `ActorIndex` (a plain list of actors also works, matched by overlap);
-    `published` (ISO date) anchors relative dates. `quotes` is accepted for the stage contract; events
-    inside quotations are coded like any other, their status read from the words. The rules find each
+    `published` (ISO date) anchors relative dates. Events inside quotations are coded like any other, their
+    status read from the words. The rules find each
     event; the shipped classifier (`learned.py`) gives its type unless `learned` is False, and types or
     drops the fall-back event of a sentence the rules code nothing in (`fallback.py`).
     """
