@@ -46,10 +46,12 @@ def test_annotate_budget_interrupts_a_worker_thread():
 def test_annotate_budget_never_fires_after_the_block():
     def worker() -> tuple[int, int]:
         escaped = timed_out = 0
-        for _ in range(200):  # blocks that end right around their deadline: the race the withdrawal covers
+        for n in range(200):
+            # blocks that end right around their deadline (the race the withdrawal covers), and some well past
+            # it: a 4 ms block may finish before the watchdog gets the GIL (5 ms switch interval)
             try:
                 with time_budget(0.004):
-                    _spin(0.004)
+                    _spin(0.004 * (1 + n % 5))
             except ArticleTimeout:
                 timed_out += 1
             try:
@@ -98,4 +100,6 @@ def test_annotate_budget_reaches_batch_workers(tmp_path):
 
     rows = read_dataset(out, "articles").to_pylist()
     analysed = [r for r in rows if not r["duplicate_of"] and r["language"] == "en"]
-    assert analysed and all("analysis_timeout" in json.loads(r["flags"]) for r in analysed), rows
+    # any, not all: an article analysed in less than the watchdog's first chance to run (a few ms on a busy
+    # machine) finishes first, and a timeout that fires as the article finishes is withdrawn by design
+    assert analysed and any("analysis_timeout" in json.loads(r["flags"]) for r in analysed), rows

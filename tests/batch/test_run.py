@@ -81,9 +81,10 @@ def single(inputs):
 
 
 def _rows(out: Path, dataset: str) -> set[str]:
-    """A dataset's rows as JSON strings (the hive month and the batch order left out)."""
+    """A dataset's rows as JSON strings (the hive month, the batch order and the ingest time left out: a
+    re-run stores the same records at a later time, by design)."""
     rows = read_dataset(out, dataset).drop_columns(["month"]).to_pylist()
-    return {json.dumps({k: v.hex() if isinstance(v, bytes) else v for k, v in r.items() if k != "batch_order"},
+    return {json.dumps({k: v.hex() if isinstance(v, bytes) else v for k, v in r.items() if k not in ("batch_order", "ingested")},
                        sort_keys=True) for r in rows}
 
 
