@@ -76,7 +76,10 @@ from _common import ROOT, data_dir
 sys.path.insert(0, str(ROOT))
 
 from redline.actors import find_actors  # noqa: E402
-from redline.events import code_events, learned  # noqa: E402
+from redline.events import code_events, learned, rolechoice  # noqa: E402
+from redline.events.groups import Participant  # noqa: E402
+from redline.events.roles import Resolver  # noqa: E402
+from redline.events.stage import _dictionary, _index  # noqa: E402
 from redline.events.stage import every_fallback, rule_events  # noqa: E402
 from redline.events.lexicon import event_lexicon  # noqa: E402
 from redline.nlp import load_pipeline  # noqa: E402
@@ -295,19 +298,30 @@ def type_right(gold: str, predicted: str | None) -> bool:
     return predicted == gold or (gold == "YIELD" and predicted in ("CONCEDE", "RETREAT"))
 
 
-def side_agrees(s: Sentence, side: str, typed: bool = True) -> bool:
+def side_agrees(s: Sentence, side: str, typed: bool = True, chosen: list[Participant] | None = None) -> bool:
     """True when the primary event's source (or target) names the gold side: a shared content word with
     the gold text, or the country of an actor mentioned inside the gold text's span of the sentence.
-    `typed` False (a fall-back event left untyped: no event) never agrees."""
+    `typed` False (a fall-back event left untyped: no event) never agrees. `chosen` replaces the rules'
+    side (the role model's choice)."""
     if not s.found or not typed:
         return False
-    event = s.found[0].event
+    return names_gold(s, side, chosen if chosen is not None else rule_side(s.found[0].event, side))
+
+
+def rule_side(event, side: str) -> list[Participant]:
+    """An event's source (or target) as participants (name, country, sector)."""
+    names = getattr(event, side)
+    sectors = getattr(event, side + "_sector") or [None] * len(names)
+    return [Participant(n, c, k) for n, c, k in zip(names, getattr(event, side + "_country"), sectors)]
+
+
+def names_gold(s: Sentence, side: str, participants: list[Participant]) -> bool:
+    """True when some participant names the sentence's gold source (or target) text (see side_agrees)."""
     gold = getattr(s, side)
-    names, countries = getattr(event, side), getattr(event, side + "_country")
     gold_words = _words(gold)
-    if any(_words(n) & gold_words for n in names):
+    if any(_words(p.name) & gold_words for p in participants):
         return True
-    return bool({c for c in countries if c} & _span_countries(s, gold))
+    return bool({p.country for p in participants if p.country} & _span_countries(s, gold))
 
 
 def _words(text: str) -> set[str]:
@@ -328,27 +342,93 @@ def _span_countries(s: Sentence, gold: str) -> set[str]:
     return {a.country for a in actors if a.country and any(b < end and e > start for b, e in a.mentions)}
 
 
-def plv_scores(parsed: list[Sentence], types: list[str | None]) -> dict:
-    """Type accuracy, source and target agreement over some sentences."""
+def plv_scores(parsed: list[Sentence], types: list[str | None], chosen: list[dict] | None = None) -> dict:
+    """Type accuracy, source and target agreement over some sentences (`chosen`: per sentence, the role
+    model's participants by side; None: the rules' sides)."""
     n = len(parsed)
     return {
         "sentences": n,
         "type_accuracy": sum(type_right(s.label, t) for s, t in zip(parsed, types)) / n if n else 0.0,
-        "source_agreement": _agreement(parsed, types, "source"),
-        "target_agreement": _agreement(parsed, types, "target"),
+        "source_agreement": _agreement(parsed, types, "source", chosen),
+        "target_agreement": _agreement(parsed, types, "target", chosen),
     }
 
 
-def _agreement(parsed: list[Sentence], types: list[str | None], side: str) -> float:
+def _agreement(parsed: list[Sentence], types: list[str | None], side: str, chosen: list[dict] | None) -> float:
     """The share of sentences whose primary event, if typed, agrees with the gold side."""
     n = len(parsed)
-    return sum(side_agrees(s, side, t is not None) for s, t in zip(parsed, types)) / n if n else 0.0
+    picks = chosen if chosen is not None else [{}] * n
+    return sum(side_agrees(s, side, t is not None, c.get(side)) for s, t, c in zip(parsed, types, picks)) / n if n else 0.0
+
+
+@dataclass
+class RoleRows:
+    """One side of one sentence's primary event for the role model: the candidates, their feature
+    columns, which name the gold side, and the rules' choice."""
+
+    sentence: int
+    candidates: list
+    rows: list[list[int]]
+    right: list[bool]
+    rule: list[Participant]
+
+
+def role_rows(parsed: list[Sentence]) -> dict[str, list[RoleRows]]:
+    """The role model's rows of every sentence with a primary event, by side."""
+    bits = int(rolechoice.config()["hash_bits"])
+    dictionary, out = _dictionary(), {side: [] for side in rolechoice.SIDES}
+    for i, s in enumerate(parsed):
+        if not s.found:
+            continue
+        f = s.found[0]
+        resolver = Resolver(_index(s.actors), dictionary, event_lexicon())
+        sent, cache = s.doc[f.sentence[0]:f.sentence[1]], {}
+        rule = {side: rule_side(f.event, side) for side in rolechoice.SIDES}
+        for side, other in zip(rolechoice.SIDES, reversed(rolechoice.SIDES)):
+            cands = rolechoice.candidates(s.doc, sent, f.trigger, resolver, rule[side], cache)
+            ruled, others = (frozenset(p.key for p in rule[k]) for k in (side, other))
+            rows = [rolechoice.hashed(rolechoice.features(s.doc, f.trigger, f.trigger.type, c, ruled, others), bits)
+                    for c in cands]
+            out[side].append(RoleRows(i, cands, rows, [names_gold(s, side, c.participants) for c in cands], rule[side]))
+    return out
+
+
+def train_roles(rows: list[RoleRows]) -> np.ndarray:
+    """One side's weights from the config's settings, over the events where some candidate is right."""
+    cfg = rolechoice.config()
+    usable = [r for r in rows if any(r.right)]
+    return rolechoice.fit([x for r in usable for x in r.rows], [g for g, r in enumerate(usable) for _ in r.rows],
+                          [y for r in usable for y in r.right], int(cfg["hash_bits"]), l2=float(cfg["l2"]),
+                          epochs=int(cfg["epochs"]), rate=float(cfg["rate"]))
+
+
+def roles_model(weights: dict[str, np.ndarray]) -> rolechoice.RoleModel:
+    """A role model from trained weights and the current config."""
+    return rolechoice.RoleModel(weights, {"config": rolechoice.config()})
+
+
+def role_choices(parsed: list[Sentence], data: dict[str, list[RoleRows]], model: rolechoice.RoleModel,
+                 which: set[int]) -> dict[int, dict]:
+    """The model's sides (by side) of the sentences in `which`, as the stage chooses them: the source
+    first, then the target among the phrases that do not name it."""
+    out: dict[int, dict] = {}
+    for side, other in zip(rolechoice.SIDES, reversed(rolechoice.SIDES)):
+        for r in data[side]:
+            if r.sentence not in which:
+                continue
+            s, sides = parsed[r.sentence], out.setdefault(r.sentence, {})
+            f = s.found[0]
+            taken = frozenset(p.key for p in sides.get("source", [])) if side == "target" else frozenset()
+            sides[side] = model.choose(side, s.doc, f.trigger, f.trigger.type, r.candidates, r.rule,
+                                       rule_side(f.event, other), taken).participants
+    return out
 
 
 def cross_validate(parsed: list[Sentence]) -> dict:
-    """k-fold cross-validation by sentence: the learned types and the rules' on each held-out fold, mean
-    and sample sd over folds; and the upstream split (train on `train`, score on `test`). The rule types
-    the model must leave alone (`kept_rule_types`) are chosen on the out-of-fold predictions of all folds."""
+    """k-fold cross-validation by sentence: the learned types and sides (the role model) and the rules'
+    on each held-out fold, mean and sample sd over folds; and the upstream split (train on `train`, score
+    on `test`). The rule types the model must leave alone (`kept_rule_types`) are chosen on the
+    out-of-fold predictions of all folds."""
     cfg = learned.config()
     x, y, has = design(parsed)
     row_of = np.cumsum(has) - 1
@@ -359,15 +439,18 @@ def cross_validate(parsed: list[Sentence]) -> dict:
         test_rows = [row_of[i] for i in range(len(parsed)) if fold[i] == k and has[i]]
         probs[test_rows] = learned.softmax(x[test_rows] @ train_model(x[train_rows], y[train_rows]))
     kept = kept_rule_types(parsed, probs)
+    roles = role_rows(parsed)
     folds = {"learned": [], "rules": []}
     for k in range(int(cfg["folds"])):
         test = [i for i in range(len(parsed)) if fold[i] == k]
+        chosen = _chosen_sides(parsed, roles, {i for i in range(len(parsed)) if fold[i] != k}, test)
         subset = [parsed[i] for i in test]
         folds["learned"].append(plv_scores(subset, predicted_types(subset, probs[[row_of[i] for i in test if has[i]]],
-                                                                    kept)))
+                                                                    kept), chosen))
         folds["rules"].append(plv_scores(subset, [_rule_type(s) for s in subset]))
     upstream_test = [i for i, s in enumerate(parsed) if s.split == "test"]
     upstream_train = [row_of[i] for i, s in enumerate(parsed) if s.split == "train" and has[i]]
+    chosen = _chosen_sides(parsed, roles, {i for i, s in enumerate(parsed) if s.split == "train"}, upstream_test)
     return {
         "folds": int(cfg["folds"]),
         "kept_rule_types": sorted(kept),
@@ -375,19 +458,27 @@ def cross_validate(parsed: list[Sentence]) -> dict:
         "rules": _spread(folds["rules"]),
         "per_fold": folds,
         "upstream_split": {
-            "learned": _held_out(parsed, upstream_test, x, y, has, row_of, upstream_train, kept),
+            "learned": _held_out(parsed, upstream_test, x, y, has, row_of, upstream_train, kept, chosen),
             "rules": plv_scores([parsed[i] for i in upstream_test], [_rule_type(parsed[i]) for i in upstream_test]),
         },
     }
 
 
-def _held_out(parsed, test, x, y, has, row_of, train_rows, kept: frozenset[str]) -> dict:
-    """Scores on the `test` sentences of a model trained on `train_rows`."""
+def _chosen_sides(parsed: list[Sentence], roles: dict[str, list[RoleRows]], train: set[int],
+                  test: list[int]) -> list[dict]:
+    """The sides a role model trained on the `train` sentences chooses for the `test` ones, in order."""
+    weights = {side: train_roles([r for r in rows if r.sentence in train]) for side, rows in roles.items()}
+    picks = role_choices(parsed, roles, roles_model(weights), set(test))
+    return [picks.get(i, {}) for i in test]
+
+
+def _held_out(parsed, test, x, y, has, row_of, train_rows, kept: frozenset[str], chosen: list[dict]) -> dict:
+    """Scores on the `test` sentences of a type model trained on `train_rows` (sides as `chosen`)."""
     w = train_model(x[train_rows], y[train_rows])
     subset = [parsed[i] for i in test]
     test_rows = [row_of[i] for i in test if has[i]]
     probs = learned.softmax(x[test_rows] @ w) if test_rows else np.zeros((0, len(learned.config()["labels"])))
-    return plv_scores(subset, predicted_types(subset, probs, kept))
+    return plv_scores(subset, predicted_types(subset, probs, kept), chosen)
 
 
 def _rule_type(s: Sentence) -> str | None:

@@ -11,10 +11,13 @@
 3. Cross-validation by sentence (config `folds`, seeded fold assignment): train on the other folds, score
    the held-out one, for the learned types and the rules' alone; mean and sd over folds. Also the upstream
    split of plv.csv (train on `split=train`, score `split=test`).
-4. The final model, trained on every sentence, is written to redline/data/models/events/ (weights.npy,
-   meta.json: the config and its hash, the SHA-256 of plv.csv and the config file, the scores above and,
-   with the final model, the PLOVER gold-standard dev records, which plv.csv does not contain).
-Seeded and deterministic (full-batch training from zero weights); about two minutes on 2 cores.
+   The learned scores use the role model too (redline/events/rolechoice.py: the source and target chosen
+   among the sentence's phrases), trained on the same training folds (split) as the type model.
+4. The final models, trained on every sentence, are written to redline/data/models/events/: the type
+   model (weights.npy, meta.json: the config and its hash, the SHA-256 of plv.csv and the config file,
+   the scores above and, with the final models, the PLOVER gold-standard dev records, which plv.csv does
+   not contain) and the role model (roles.npz, roles.json: its config, its hash, the same data hashes).
+Seeded and deterministic (full-batch training from zero weights); a few minutes on 2 cores.
 """
 
 from __future__ import annotations
@@ -33,9 +36,10 @@ from _common import ROOT, data_dir
 sys.path.insert(0, str(ROOT))
 
 import events as bench  # noqa: E402
-from redline.events import learned  # noqa: E402
+from redline.events import learned, rolechoice  # noqa: E402
 
 CONFIG_FILE = ROOT / "redline" / "data" / "events" / "model.yaml"
+ROLES_CONFIG_FILE = ROOT / "redline" / "data" / "events" / "roles.yaml"
 
 
 def sha256(path: Path) -> str:
@@ -56,6 +60,29 @@ def write_model(out: Path, weights: np.ndarray, meta: dict) -> None:
     (out / "meta.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
+def write_roles(out: Path, weights: dict[str, np.ndarray], meta: dict) -> None:
+    """Save the role model's weights (one vector per side) and meta where the stage loads them."""
+    out.mkdir(parents=True, exist_ok=True)
+    np.savez(out / "roles.npz", **{side: w.astype(np.float32) for side, w in weights.items()})
+    meta["weights_sha256"] = sha256(out / "roles.npz")
+    (out / "roles.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def roles_meta(plv: Path, parsed: list, cv: dict) -> dict:
+    """The role model's meta: config, data hashes, rows, and the cross-validated side scores."""
+    return {
+        "model": "source/target choice: grouped softmax over the sentence's phrases, hashed path/voice/side/"
+                 "type/rule features",
+        "config": rolechoice.config(),
+        "config_hash": hashlib.sha256(json.dumps(rolechoice.config(), sort_keys=True).encode()).hexdigest(),
+        "data": {"shared/plover-plv/plv.csv": sha256(plv / "plv.csv"),
+                 "config/events/roles.yaml": sha256(ROLES_CONFIG_FILE)},
+        "sentences": len(parsed),
+        "cross_validation": {name: {k: cv[name][k] for k in ("source_agreement", "target_agreement")}
+                             for name in ("learned", "rules")},
+    }
+
+
 def main() -> int:
     """Cross-validate, train the final model, score it on the gold records, write it."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -73,6 +100,9 @@ def main() -> int:
     cv = bench.cross_validate(parsed)
     x, y, _ = bench.design(parsed)
     weights = bench.train_model(x, y)
+    roles = bench.role_rows(parsed)
+    role_weights = {side: bench.train_roles(rows) for side, rows in roles.items()}
+    role_meta = roles_meta(plv, parsed, cv)
     meta = {
         "model": "event-type softmax over tok2vec + hashed rule/lemma/dependency features",
         "config": learned.config(),
@@ -87,7 +117,9 @@ def main() -> int:
     }
     if not args.no_write:
         write_model(Path(args.out), weights, meta)
+        write_roles(Path(args.out), role_weights, role_meta)
         learned.shipped_model.cache_clear()
+        rolechoice.shipped_roles.cache_clear()
         gsr = data_dir("plover-gsr", args.gsr)
         if gsr is not None:  # the gold records: not in plv.csv, but the rules were tuned on them
             scores = bench.score(bench.load_gold(gsr))

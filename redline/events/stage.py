@@ -18,6 +18,7 @@ from .lexicon import event_lexicon
 from .model import Event
 from .phrases import phrase_targets
 from .places import is_mediated, location, mediator_from_place, mediator_phrases
+from .rolechoice import RoleModel, choose_roles, shipped_roles
 from .roles import Resolver, Roles, read_roles
 from .status import read_status
 from .threats import is_non_event, read_threat, threat_sentence
@@ -53,13 +54,15 @@ def code_events(doc, actors, *, published: str | None = None, dictionary=None,
     `actors` is the actor stage's `ActorIndex` (a plain list of actors also works, matched by overlap);
     `published` (ISO date) anchors relative dates. Events inside quotations are coded like any other, their
     status read from the words. The rules find each
-    event; the shipped classifier (`learned.py`) gives its type unless `learned` is False, and types or
-    drops the fall-back event of a sentence the rules code nothing in (`fallback.py`).
+    event; unless `learned` is False, the shipped classifier (`learned.py`) gives its type, and types or
+    drops the fall-back event of a sentence the rules code nothing in (`fallback.py`), and the shipped
+    role model (`rolechoice.py`) chooses its source and target among the sentence's phrases.
     """
     model = shipped_model() if learned else None
     sure = (lambda d, coded: [t is not None for t in model.types(d, coded)]) if (
         model is not None and config()["fallback"]) else None
-    found = rule_events(doc, actors, published=published, dictionary=dictionary, fallback=sure)
+    found = rule_events(doc, actors, published=published, dictionary=dictionary, fallback=sure,
+                        roles=shipped_roles() if learned else None)
     if model is not None:
         types = model.types(doc, [Coded(f.trigger, f.event.type, f.event.status, f.event.negated, f.sentence)
                                  for f in found])
@@ -88,13 +91,16 @@ class Found:
 
 
 def rule_events(doc, actors, *, published: str | None = None, dictionary=None,
-                fallback: Callable[[object, list[Coded]], list[bool]] | None = None) -> list[Found]:
+                fallback: Callable[[object, list[Coded]], list[bool]] | None = None,
+                roles: RoleModel | None = None) -> list[Found]:
     """Every event the rules code in a parsed article, in sentence order, main clause first. With
     `fallback`, a sentence where they code nothing but which mentions an actor offers its main clause as
     an UNTYPED event (`fallback.py`); those `fallback(doc, coded)` accepts (one call per article: the
-    stage asks the classifier, so an unsure clause costs no role reading) are built like rule events."""
+    stage asks the classifier, so an unsure clause costs no role reading) are built like rule events.
+    With `roles`, that model chooses each event's sides from the rules' (`rolechoice.py`)."""
     lex = event_lexicon()
     resolver = Resolver(_index(actors), dictionary or _dictionary(), lex)
+    chooser = _Chooser(roles, {})
     found: list[Found] = []
     words = read_words(doc, lex)
     starts = mention_starts(actors) if fallback is not None else []
@@ -102,7 +108,7 @@ def rule_events(doc, actors, *, published: str | None = None, dictionary=None,
     for sent in doc.sents:
         before = len(found)
         if words.candidate[sent.start:sent.end].any():
-            _sentence_events(sent, doc, resolver, published, words, found)
+            _sentence_events(sent, doc, resolver, published, words, found, chooser)
         if fallback is not None and len(found) == before and mentions_actor(sent, starts):
             trigger = fallback_trigger(sent, lex)
             if trigger is not None:
@@ -111,7 +117,7 @@ def rule_events(doc, actors, *, published: str | None = None, dictionary=None,
     if offered:
         accepted = fallback(doc, [c for c, _ in offered])
         for (coded, sent), ok in zip(offered, accepted):
-            event = build_event(coded.trigger, doc, sent, resolver, published) if ok else None
+            event = build_event(coded.trigger, doc, sent, resolver, published, chooser) if ok else None
             if event is not None:
                 found.append(Found(coded.trigger, event, coded.sentence, fallback=True))
         found.sort(key=lambda f: f.sentence[0])  # stable: each sentence's events keep their order
@@ -123,7 +129,16 @@ def every_fallback(doc, coded: list[Coded]) -> list[bool]:
     return [True] * len(coded)
 
 
-def _sentence_events(sent, doc, resolver: Resolver, published: str | None, words, found: list[Found]) -> None:
+@dataclass(slots=True)
+class _Chooser:
+    """The role model (None: the rules' sides stand) and the article's phrase cache it reads."""
+
+    model: RoleModel | None
+    phrases: dict  # token index -> the participants its phrase names, shared by an article's events
+
+
+def _sentence_events(sent, doc, resolver: Resolver, published: str | None, words, found: list[Found],
+                     chooser: _Chooser | None = None) -> None:
     """The rule events of one sentence, appended to `found`."""
     lex = resolver.lex
     triggers = find_triggers(sent, lex, words)
@@ -132,7 +147,7 @@ def _sentence_events(sent, doc, resolver: Resolver, published: str | None, words
         content = doc[trigger.content] if trigger.content is not None else None
         if is_non_event(doc[trigger.word], doc[trigger.anchor], content):
             continue
-        event = build_event(trigger, doc, sent, resolver, published)
+        event = build_event(trigger, doc, sent, resolver, published, chooser)
         if event is not None:
             read_threat(event, doc[trigger.anchor], cued, alternative, lex)
             found.append(Found(trigger, event, (sent.start, sent.end)))
@@ -147,8 +162,10 @@ def _index(actors) -> ActorIndex | None:
     return ActorIndex(list(actors))
 
 
-def build_event(trigger: Trigger, doc, sent, resolver: Resolver, published: str | None) -> Event | None:
-    """One event from a trigger, or None when the text names no side of it."""
+def build_event(trigger: Trigger, doc, sent, resolver: Resolver, published: str | None,
+                chooser: _Chooser | None = None) -> Event | None:
+    """One event from a trigger, or None when the text names no side of it; with a role model in
+    `chooser`, its sides are the model's choice from the rules' (`rolechoice.py`)."""
     lex = resolver.lex
     word, anchor = doc[trigger.word], doc[trigger.anchor]
     roles = read_roles(trigger, doc, resolver)
@@ -170,6 +187,9 @@ def build_event(trigger: Trigger, doc, sent, resolver: Resolver, published: str 
         return None  # no side the text identifies ("around 610 people", "the preconditions")
     if not roles.target and not trigger.noun and mediator is None:
         roles.target = phrase_targets([v for v in (word, content, anchor) if v is not None], lex)
+    if chooser is not None and chooser.model is not None:
+        roles.source, roles.target = choose_roles(chooser.model, doc, sent, trigger, trigger.type, resolver,
+                                                  roles.source, roles.target, chooser.phrases)
     status = read_status(trigger, doc, lex)
     heads = [anchor] if not trigger.noun else [anchor, _governor(word)]
     date = None
