@@ -33,6 +33,9 @@ from .trigger import Trigger
 MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "models" / "events"
 SIDES = ("source", "target")
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
+# A modifier inside a phrase that itself names a participant ("Fijian" in "Fijian rebels") is no
+# candidate of its own: the phrase is.
+_INNER = frozenset({"compound", "amod", "nmod", "flat"})
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +60,7 @@ class Candidate:
 
 def candidates(doc, sent, trigger: Trigger, resolver, rule: list[Participant], cache: dict | None = None) -> list[Candidate]:
     """The candidates of one side: each phrase of the sentence naming a participant (the trigger's own
-    words excepted), then the rules' choice when no phrase gives exactly it. `cache` (token -> its
+    words and the modifiers of a phrase that names one excepted), then the rules' choice when no phrase gives exactly it. `cache` (token -> its
     participants) is shared by the events of one sentence."""
     cache = {} if cache is None else cache
     found: list[Candidate] = []
@@ -65,14 +68,20 @@ def candidates(doc, sent, trigger: Trigger, resolver, rule: list[Participant], c
     for tok in sent:
         if tok.i in skip or not (tok.pos_ in _NOMINAL_POS or tok.ent_type_ == "NORP"):
             continue
-        if tok.i not in cache:
-            cache[tok.i] = resolver.phrase(tok)
-        if cache[tok.i]:
-            found.append(Candidate(tok.i, cache[tok.i]))
+        named = _named(tok, resolver, cache)
+        if named and not (tok.dep_ in _INNER and tok.head.i != tok.i and _named(tok.head, resolver, cache)):
+            found.append(Candidate(tok.i, named))
     ruled = frozenset(p.key for p in rule)
     if ruled and all(c.keys != ruled for c in found):
         found.append(Candidate(None, list(rule)))
     return found
+
+
+def _named(tok, resolver, cache: dict) -> list[Participant]:
+    """The participants the phrase headed by `tok` names (cached by token)."""
+    if tok.i not in cache:
+        cache[tok.i] = resolver.phrase(tok) if tok.pos_ in _NOMINAL_POS or tok.ent_type_ == "NORP" else []
+    return cache[tok.i]
 
 
 def _chain(tok) -> list:

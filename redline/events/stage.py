@@ -73,7 +73,7 @@ def code_events(doc, actors, *, published: str | None = None, dictionary=None,
     seen: set[tuple] = set()
     for f in found:
         event = f.event
-        key = (event.type, event.negated, tuple(event.source), tuple(event.target), event.start)
+        key = (event.type, event.status, event.negated, tuple(event.source), tuple(event.target), event.start)
         if key not in seen:
             seen.add(key)
             events.append(event)
@@ -187,7 +187,7 @@ def build_event(trigger: Trigger, doc, sent, resolver: Resolver, published: str 
         return None  # no side the text identifies ("around 610 people", "the preconditions")
     if not roles.target and not trigger.noun and mediator is None:
         roles.target = phrase_targets([v for v in (word, content, anchor) if v is not None], lex)
-    if chooser is not None and chooser.model is not None:
+    if chooser is not None and chooser.model is not None and mediator is None:  # brokered talks: the parties are read by rule
         roles.source, roles.target = choose_roles(chooser.model, doc, sent, trigger, trigger.type, resolver,
                                                   roles.source, roles.target, chooser.phrases)
     status = read_status(trigger, doc, lex)
