@@ -371,6 +371,7 @@ class RoleRows:
     rows: list[list[int]]
     right: list[bool]
     rule: list[Participant]
+    event: rolechoice.EventView
 
 
 def role_rows(parsed: list[Sentence]) -> dict[str, list[RoleRows]]:
@@ -383,13 +384,14 @@ def role_rows(parsed: list[Sentence]) -> dict[str, list[RoleRows]]:
         f = s.found[0]
         resolver = Resolver(_index(s.actors), dictionary, event_lexicon())
         sent, cache = s.doc[f.sentence[0]:f.sentence[1]], {}
+        event = rolechoice.EventView.of(s.doc, sent, f.trigger, f.trigger.type, cache)
         rule = {side: rule_side(f.event, side) for side in rolechoice.SIDES}
         for side, other in zip(rolechoice.SIDES, reversed(rolechoice.SIDES)):
             cands = rolechoice.candidates(s.doc, sent, f.trigger, resolver, rule[side], cache)
             ruled, others = (frozenset(p.key for p in rule[k]) for k in (side, other))
-            rows = [rolechoice.hashed(rolechoice.features(s.doc, f.trigger, f.trigger.type, c, ruled, others), bits)
-                    for c in cands]
-            out[side].append(RoleRows(i, cands, rows, [names_gold(s, side, c.participants) for c in cands], rule[side]))
+            rows = [rolechoice.columns(event, c, ruled, others, bits) for c in cands]
+            out[side].append(RoleRows(i, cands, rows, [names_gold(s, side, c.participants) for c in cands], rule[side],
+                                      event))
     return out
 
 
@@ -419,8 +421,8 @@ def role_choices(parsed: list[Sentence], data: dict[str, list[RoleRows]], model:
             s, sides = parsed[r.sentence], out.setdefault(r.sentence, {})
             f = s.found[0]
             taken = frozenset(p.key for p in sides.get("source", [])) if side == "target" else frozenset()
-            sides[side] = model.choose(side, s.doc, f.trigger, f.trigger.type, r.candidates, r.rule,
-                                       rule_side(f.event, other), taken).participants
+            sides[side] = model.choose(side, r.event, r.candidates, r.rule, rule_side(f.event, other),
+                                       taken).participants
     return out
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -58,60 +58,178 @@ class Candidate:
         return frozenset(p.key for p in self.participants)
 
 
+@dataclass(slots=True)
+class SentenceView:
+    """One sentence's parse as plain lists (reading spaCy tokens one by one is the slow part): for each
+    token from `start`, its head's index, dependency label, POS, entity type, lower form and lemma."""
+
+    start: int
+    heads: list[int]
+    deps: list[str]
+    pos: list[str]
+    ents: list[str]
+    lower: list[str]
+    lemmas: list[str]
+    chains: dict[int, list[int]] = field(default_factory=dict)
+    paths: dict[tuple[int, int], str] = field(default_factory=dict)
+    near: dict[int, list[int]] = field(default_factory=dict)  # clause head -> its nearby nominal tokens
+
+    @classmethod
+    def of(cls, sent) -> SentenceView:
+        """The view of a spaCy sentence span."""
+        tokens = list(sent)
+        return cls(sent.start, [t.head.i for t in tokens], [t.dep_ for t in tokens], [t.pos_ for t in tokens],
+                   [t.ent_type_ for t in tokens], [t.lower_ for t in tokens], [t.lemma_.lower() for t in tokens])
+
+    def chain(self, i: int) -> list[int]:
+        """Token `i` and its ancestors up to the sentence root, nearest first."""
+        found = self.chains.get(i)
+        if found is None:
+            found = [i]
+            while len(found) < 40:
+                head = self.heads[found[-1] - self.start]
+                if head == found[-1]:
+                    break
+                found.append(head)
+            self.chains[i] = found
+        return found
+
+    def nearby(self, anchor: int) -> list[int]:
+        """The noun, pronoun and nationality tokens within a short dependency path of a clause head."""
+        found = self.near.get(anchor)
+        if found is None:
+            up, down = int(config()["candidate_path"]["up"]), int(config()["candidate_path"]["down"])
+            found = self.near[anchor] = [
+                self.start + k for k, pos in enumerate(self.pos)
+                if (pos in _NOMINAL_POS or self.ents[k] == "NORP") and self.start + k != anchor
+                and self.steps(self.start + k, anchor, up, down)]
+        return found
+
+    def steps(self, a: int, b: int, up: int, down: int) -> bool:
+        """True when the path from `a` to `b` goes at most `up` steps up and `down` steps down."""
+        chain_a, chain_b = self.chain(a), self.chain(b)
+        at_b = {t: k for k, t in enumerate(chain_b)}
+        return next((k <= up and at_b[t] <= down for k, t in enumerate(chain_a) if t in at_b), False)
+
+    def path(self, a: int, b: int) -> str:
+        """The dependency labels from token `a` up to the lowest common ancestor, then down to `b`
+        ("nsubj>" is a subject of b itself; "pobj^prep>" an object of one of b's prepositions); "long"
+        past 4 steps up or 3 down."""
+        found = self.paths.get((a, b))
+        if found is None:
+            found = self.paths[(a, b)] = self._path(a, b)
+        return found
+
+    def _path(self, a: int, b: int) -> str:
+        """`path`, computed."""
+        up, down = self.chain(a), self.chain(b)
+        down_at = {t: k for k, t in enumerate(down)}
+        for k, t in enumerate(up):
+            if t in down_at:
+                if k > 4 or down_at[t] > 3:
+                    return "long"
+                ups = [self.deps[u - self.start] for u in up[:k]]
+                downs = [self.deps[d - self.start] for d in reversed(down[:down_at[t]])]
+                return "^".join(ups) + ">" + ">".join(downs)
+        return "none"
+
+
+def _view(sent, cache: dict) -> SentenceView:
+    """The sentence's view, cached with the article's phrases."""
+    key = ("view", sent.start)
+    if key not in cache:
+        cache[key] = SentenceView.of(sent)
+    return cache[key]
+
+
 def candidates(doc, sent, trigger: Trigger, resolver, rule: list[Participant], cache: dict | None = None) -> list[Candidate]:
-    """The candidates of one side: each phrase of the sentence naming a participant (the trigger's own
-    words and the modifiers of a phrase that names one excepted), then the rules' choice when no phrase gives exactly it. `cache` (token -> its
-    participants) is shared by the events of one sentence."""
+    """The candidates of one side: each phrase of the sentence naming a participant within a short
+    dependency path of the trigger's clause head (not the trigger's own words, nor a modifier of a phrase
+    that names one), then the rules' choice when no phrase gives exactly it. `cache` (token -> its
+    participants, and the sentence views) is shared by the events of an article."""
     cache = {} if cache is None else cache
+    view = _view(sent, cache)
     found: list[Candidate] = []
-    skip = {trigger.word, trigger.anchor}
-    for tok in sent:
-        if tok.i in skip or not (tok.pos_ in _NOMINAL_POS or tok.ent_type_ == "NORP"):
+    for i in view.nearby(trigger.anchor):  # far tokens are no side (and resolving them is the costly part)
+        if i == trigger.word:
             continue
-        named = _named(tok, resolver, cache)
-        if named and not (tok.dep_ in _INNER and tok.head.i != tok.i and _named(tok.head, resolver, cache)):
-            found.append(Candidate(tok.i, named))
+        k = i - view.start
+        head = view.heads[k]
+        if view.deps[k] in _INNER and head != i and _named(doc, head, resolver, cache):
+            continue
+        named = _named(doc, i, resolver, cache)
+        if named:
+            found.append(Candidate(i, named))
     ruled = frozenset(p.key for p in rule)
     if ruled and all(c.keys != ruled for c in found):
         found.append(Candidate(None, list(rule)))
     return found
 
 
-def _named(tok, resolver, cache: dict) -> list[Participant]:
-    """The participants the phrase headed by `tok` names (cached by token)."""
-    if tok.i not in cache:
-        cache[tok.i] = resolver.phrase(tok) if tok.pos_ in _NOMINAL_POS or tok.ent_type_ == "NORP" else []
-    return cache[tok.i]
+def _named(doc, i: int, resolver, cache: dict) -> list[Participant]:
+    """The participants the phrase headed by token `i` names (cached by token)."""
+    if i not in cache:
+        tok = doc[i]
+        cache[i] = resolver.phrase(tok) if tok.pos_ in _NOMINAL_POS or tok.ent_type_ == "NORP" else []
+    return cache[i]  # (the resolver memoises phrases too: this saves the token lookups)
 
 
-def _chain(tok) -> list:
-    """The token and its ancestors up to the root, nearest first."""
-    out = [tok]
-    while out[-1].head.i != out[-1].i and len(out) < 40:
-        out.append(out[-1].head)
-    return out
+@dataclass(slots=True)
+class EventView:
+    """What the features read of one event: its sentence view, trigger, rule type and voice, and the
+    columns of each candidate token that do not depend on the side (computed once for both sides)."""
+
+    view: SentenceView
+    trigger: Trigger
+    rule_type: str
+    passive: bool
+    static: dict[int, list[int]]  # token -> its side-free columns
+
+    @classmethod
+    def of(cls, doc, sent, trigger: Trigger, rule_type: str, cache: dict | None = None) -> EventView:
+        """The view of an event read in `sent`."""
+        return cls(_view(sent, {} if cache is None else cache), trigger, rule_type,
+                   is_passive(doc[trigger.anchor]), {})
 
 
-def dependency_path(a, b) -> str:
-    """The dependency labels from token `a` up to the lowest common ancestor, then down to `b`
-    ("nsubj>" is a subject of b itself; "pobj^prep>" an object of one of b's prepositions)."""
-    up, down = _chain(a), _chain(b)
-    down_at = {t.i: k for k, t in enumerate(down)}
-    for k, t in enumerate(up):
-        if t.i in down_at:
-            ups = [u.dep_ for u in up[:k]]
-            downs = [d.dep_ for d in reversed(down[:down_at[t.i]])]
-            if len(ups) > 4 or len(downs) > 3:
-                return "long"
-            return "^".join(ups) + ">" + ">".join(downs)
-    return "none"
+def features(event: EventView, cand: Candidate, rule: frozenset[str], other: frozenset[str]) -> list[str]:
+    """The feature names of one candidate (`rule`: the keys the rules chose for this side, `other`: for
+    the other side)."""
+    return _side_names(event, cand, rule, other) + (_static(event, cand.token) if cand.token is not None else [])
 
 
-def features(doc, trigger: Trigger, rule_type: str, cand: Candidate, rule: frozenset[str],
-             other: frozenset[str]) -> list[str]:
-    """The hashed feature names of one candidate (`rule`: the keys the rules chose for this side,
-    `other`: for the other side)."""
+def columns(event: EventView, cand: Candidate, rule: frozenset[str], other: frozenset[str], bits: int) -> list[int]:
+    """The hashed columns of `features` (the side-free part of a token's computed once per event)."""
+    side = _side_columns(event, cand, rule, other, bits)
+    if cand.token is None:
+        return side
+    if cand.token not in event.static:
+        event.static[cand.token] = hashed(_static(event, cand.token), bits)
+    return sorted(set(event.static[cand.token]).union(side))
+
+
+_SIDE_COLUMNS: dict[tuple, list[int]] = {}  # what the side-dependent names are made of -> their columns
+
+
+def _side_columns(event: EventView, cand: Candidate, rule: frozenset[str], other: frozenset[str],
+                  bits: int) -> list[int]:
+    """The hashed columns of the side-dependent names, cached by what they are made of (few combinations)."""
     keys = cand.keys
+    key = (bits, event.rule_type, "rule" if keys and keys <= rule else ("part" if keys & rule else "no"), not rule,
+           bool(keys & other), min(len(keys), 3), next((p.sector for p in cand.participants if p.sector), None),
+           any(p.country for p in cand.participants), any(p.actor for p in cand.participants),
+           None if cand.token is None else event.view.path(cand.token, event.trigger.anchor))
+    found = _SIDE_COLUMNS.get(key)
+    if found is None:
+        if len(_SIDE_COLUMNS) > 100_000:
+            _SIDE_COLUMNS.clear()
+        found = _SIDE_COLUMNS[key] = hashed(_side_names(event, cand, rule, other), bits)
+    return found
+
+
+def _side_names(event: EventView, cand: Candidate, rule: frozenset[str], other: frozenset[str]) -> list[str]:
+    """The names that depend on the side: the rules' choice, the participants, the path with the choice."""
+    keys, rule_type = cand.keys, event.rule_type
     chose = "rule" if keys and keys <= rule else ("part" if keys & rule else "no")
     names = [f"chose={chose}", f"rn={not rule}", f"other={bool(keys & other)}", f"np={min(len(keys), 3)}",
              f"t={rule_type}", f"tc={rule_type}|{chose}"]
@@ -120,27 +238,44 @@ def features(doc, trigger: Trigger, rule_type: str, cand: Candidate, rule: froze
               f"act={any(p.actor for p in cand.participants)}"]
     if cand.token is None:
         return names + ["rulecand", f"rulecand|{rule_type}"]
-    tok, anchor, word = doc[cand.token], doc[trigger.anchor], doc[trigger.word]
-    path = dependency_path(tok, anchor)
-    one = tok.dep_ + (f":{tok.head.lower_}" if tok.dep_ == "pobj" else "")
-    passive = is_passive(anchor)
-    side = "L" if tok.i < anchor.i else "R"
-    gap = abs(tok.i - anchor.i)
-    lemma = word.lemma_.lower()
-    names += [f"p={path}", f"tp={rule_type}|{path}", f"d={one}", f"td={rule_type}|{one}", f"pv={passive}|{one}",
-              f"pp={passive}|{path}", f"s={side}|{passive}", f"ts={rule_type}|{side}|{passive}",
-              f"g={min(gap, 8) if gap < 8 else 8 + (gap >= 15)}", f"e={tok.ent_type_}", f"pos={tok.pos_}",
-              f"wd={lemma}|{one}", f"cp={chose}|{path}", f"m={trigger.mode}|{one}", f"n={trigger.noun}|{path}",
-              f"h={tok.head.lemma_.lower()}|{one}"]
-    if word.i != anchor.i:
-        names.append(f"wp={dependency_path(tok, word)}")
+    return names + [f"cp={chose}|{event.view.path(cand.token, event.trigger.anchor)}"]
+
+
+def _static(event: EventView, i: int) -> list[str]:
+    """The names of a candidate token that do not depend on the side (the first is its path)."""
+    view, trigger, rule_type, passive = event.view, event.trigger, event.rule_type, event.passive
+    k, anchor, word = i - view.start, trigger.anchor, trigger.word
+    path = view.path(i, anchor)
+    dep = view.deps[k]
+    one = dep + (f":{view.lower[view.heads[k] - view.start]}" if dep == "pobj" else "")
+    side = "L" if i < anchor else "R"
+    gap = abs(i - anchor)
+    lemma = view.lemmas[word - view.start]
+    names = [f"p={path}", f"tp={rule_type}|{path}", f"d={one}", f"td={rule_type}|{one}", f"pv={passive}|{one}",
+             f"pp={passive}|{path}", f"s={side}|{passive}", f"ts={rule_type}|{side}|{passive}",
+             f"g={gap if gap < 8 else 8 + (gap >= 15)}", f"e={view.ents[k]}", f"pos={view.pos[k]}",
+             f"wd={lemma}|{one}", f"m={trigger.mode}|{one}", f"n={trigger.noun}|{path}",
+             f"h={view.lemmas[view.heads[k] - view.start]}|{one}"]
+    if word != anchor:
+        names.append(f"wp={view.path(i, word)}")
     return names
 
 
+_COLUMNS: dict[tuple[str, int], int] = {}  # feature name and hash bits -> column (names recur a lot)
+
+
 def hashed(names: list[str], bits: int) -> list[int]:
-    """The column indices of some feature names (0/1 features; a repeat counts once)."""
-    mask = (1 << bits) - 1
-    return sorted({zlib.crc32(n.encode("utf-8")) & mask for n in names} | {mask + 1})  # the last column: bias
+    """The column indices of some feature names (0/1 features; a repeat counts once), the bias last."""
+    out = set()
+    for name in names:
+        column = _COLUMNS.get((name, bits))
+        if column is None:
+            if len(_COLUMNS) > 200_000:
+                _COLUMNS.clear()
+            column = _COLUMNS[(name, bits)] = zlib.crc32(name.encode("utf-8")) & ((1 << bits) - 1)
+        out.add(column)
+    out.add(1 << bits)
+    return sorted(out)
 
 
 def width(bits: int) -> int:
@@ -172,14 +307,14 @@ class RoleModel:
             return cls({side: data[side] for side in SIDES}, meta)
 
     def probabilities(self, side: str, rows: list[list[int]]) -> np.ndarray:
-        """The softmax over one event's candidates for a side."""
-        w = self.weights[side]
-        z = np.array([w[r].sum() for r in rows], dtype=np.float64)
+        """The softmax over one event's candidates for a side (one gather and one segmented sum)."""
+        starts = np.cumsum([0] + [len(r) for r in rows[:-1]])
+        z = np.add.reduceat(self.weights[side][[c for r in rows for c in r]].astype(np.float64), starts)
         e = np.exp(z - z.max())
         return e / e.sum()
 
-    def choose(self, side: str, doc, trigger: Trigger, rule_type: str, cands: list[Candidate],
-               rule: list[Participant], other: list[Participant], taken: frozenset[str] = frozenset()) -> Choice:
+    def choose(self, side: str, event: EventView, cands: list[Candidate], rule: list[Participant],
+               other: list[Participant], taken: frozenset[str] = frozenset()) -> Choice:
         """One side of an event: the best candidate, or the rules' choice (see the module docstring).
         `other` is the rules' other side (a feature); `taken` the keys the other side was given, which
         this side may not repeat (an event's target is not its source)."""
@@ -188,7 +323,7 @@ class RoleModel:
         allowed = [c for c in cands if not c.keys <= taken]
         if not allowed:
             return Choice([p for p in rule if p.key not in taken], False)
-        rows = [hashed(features(doc, trigger, rule_type, c, ruled, others), self.bits) for c in allowed]
+        rows = [columns(event, c, ruled, others, self.bits) for c in allowed]
         probs = self.probabilities(side, rows)
         best = int(np.argmax(probs))
         pick = allowed[best]
@@ -203,11 +338,11 @@ def choose_roles(model: RoleModel, doc, sent, trigger: Trigger, rule_type: str, 
     """An event's source and target as the model chooses them from the rules' (the source first; the
     target is then chosen among the phrases that do not name it)."""
     cache = {} if cache is None else cache
-    new_source = model.choose("source", doc, trigger, rule_type,
-                              candidates(doc, sent, trigger, resolver, source, cache), source, target).participants
-    new_target = model.choose("target", doc, trigger, rule_type,
-                              candidates(doc, sent, trigger, resolver, target, cache), target, source,
-                              frozenset(p.key for p in new_source)).participants
+    event = EventView.of(doc, sent, trigger, rule_type, cache)
+    new_source = model.choose("source", event, candidates(doc, sent, trigger, resolver, source, cache), source,
+                              target).participants
+    new_target = model.choose("target", event, candidates(doc, sent, trigger, resolver, target, cache), target,
+                              source, frozenset(p.key for p in new_source)).participants
     return new_source, new_target
 
 

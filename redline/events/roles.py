@@ -44,15 +44,21 @@ class Resolver:
     actors: object
     dictionary: object
     lex: EventLexicon
+    # (token index, hops) -> the phrase's participants: the rules and the role model resolve the same
+    # phrases of an article again and again (a Resolver serves one Doc)
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def phrase(self, tok, hops: int = 0) -> list[Participant]:
         """The participants a phrase names: one per conjunct, each an actor or a group."""
-        found: list[Participant] = []
-        for part in conjuncts(tok):
-            for p in self.one(part, hops):
-                if all(p.key != q.key for q in found):
-                    found.append(p)
-        return found
+        key = (tok.i, hops)
+        if key not in self.memo:
+            found: list[Participant] = []
+            for part in conjuncts(tok):
+                for p in self.one(part, hops):
+                    if all(p.key != q.key for q in found):
+                        found.append(p)
+            self.memo[key] = found
+        return list(self.memo[key])
 
     def one(self, tok, hops: int = 0) -> list[Participant]:
         """The participant one noun phrase names, following "who" to its antecedent and a thing to its
