@@ -388,7 +388,7 @@ def role_rows(parsed: list[Sentence]) -> dict[str, list[RoleRows]]:
         rule = {side: rule_side(f.event, side) for side in rolechoice.SIDES}
         for side, other in zip(rolechoice.SIDES, reversed(rolechoice.SIDES)):
             cands = rolechoice.candidates(s.doc, sent, f.trigger, resolver, rule[side], cache)
-            ruled, others = (frozenset(p.key for p in rule[k]) for k in (side, other))
+            ruled, others = frozenset(p.key for p in rule[side]), rolechoice.marks(rule[other])
             rows = [rolechoice.columns(event, c, ruled, others, bits) for c in cands]
             out[side].append(RoleRows(i, cands, rows, [names_gold(s, side, c.participants) for c in cands], rule[side],
                                       event))

@@ -192,9 +192,15 @@ class EventView:
                    is_passive(doc[trigger.anchor]), {})
 
 
+def marks(participants: list[Participant]) -> frozenset[str]:
+    """What the features know of a side: its participants' keys, and their countries (marked by a NUL,
+    which no key holds)."""
+    return frozenset(p.key for p in participants) | frozenset(f"\0{p.country}" for p in participants if p.country)
+
+
 def features(event: EventView, cand: Candidate, rule: frozenset[str], other: frozenset[str]) -> list[str]:
-    """The feature names of one candidate (`rule`: the keys the rules chose for this side, `other`: for
-    the other side)."""
+    """The feature names of one candidate (`rule`: the keys the rules chose for this side, `other`: the
+    `marks` of the rules' other side)."""
     return _side_names(event, cand, rule, other) + (_static(event, cand.token) if cand.token is not None else [])
 
 
@@ -216,7 +222,7 @@ def _side_columns(event: EventView, cand: Candidate, rule: frozenset[str], other
     """The hashed columns of the side-dependent names, cached by what they are made of (few combinations)."""
     keys = cand.keys
     key = (bits, event.rule_type, "rule" if keys and keys <= rule else ("part" if keys & rule else "no"), not rule,
-           bool(keys & other), min(len(keys), 3), next((p.sector for p in cand.participants if p.sector), None),
+           bool(keys & other), _same_country(cand, other), min(len(keys), 3), next((p.sector for p in cand.participants if p.sector), None),
            any(p.country for p in cand.participants), any(p.actor for p in cand.participants),
            None if cand.token is None else event.view.path(cand.token, event.trigger.anchor))
     found = _SIDE_COLUMNS.get(key)
@@ -232,6 +238,7 @@ def _side_names(event: EventView, cand: Candidate, rule: frozenset[str], other: 
     keys, rule_type = cand.keys, event.rule_type
     chose = "rule" if keys and keys <= rule else ("part" if keys & rule else "no")
     names = [f"chose={chose}", f"rn={not rule}", f"other={bool(keys & other)}", f"np={min(len(keys), 3)}",
+             f"oc={_same_country(cand, other)}", f"toc={rule_type}|{_same_country(cand, other)}",
              f"t={rule_type}", f"tc={rule_type}|{chose}"]
     sector = next((p.sector for p in cand.participants if p.sector), None)
     names += [f"sec={sector}", f"ctry={any(p.country for p in cand.participants)}",
@@ -239,6 +246,11 @@ def _side_names(event: EventView, cand: Candidate, rule: frozenset[str], other: 
     if cand.token is None:
         return names + ["rulecand", f"rulecand|{rule_type}"]
     return names + [f"cp={chose}|{event.view.path(cand.token, event.trigger.anchor)}"]
+
+
+def _same_country(cand: Candidate, other: frozenset[str]) -> bool:
+    """True when the candidate names a country the other side's marks hold."""
+    return any(f"\0{p.country}" in other for p in cand.participants if p.country)
 
 
 def _static(event: EventView, i: int) -> list[str]:
@@ -319,7 +331,7 @@ class RoleModel:
         `other` is the rules' other side (a feature); `taken` the keys the other side was given, which
         this side may not repeat (an event's target is not its source)."""
         ruled = frozenset(p.key for p in rule)
-        others = frozenset(p.key for p in other)
+        others = marks(other)
         allowed = [c for c in cands if not c.keys <= taken]
         if not allowed:
             return Choice([p for p in rule if p.key not in taken], False)

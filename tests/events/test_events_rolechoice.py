@@ -64,7 +64,8 @@ def test_rolechoice_path_reads_subject_and_object(parsed):
     accused = found[0].trigger.anchor
     assert doc[accused].lower_ == "accused"
     assert view.path(0, accused) == "nsubj>"
-    assert view.path(3, accused) == "dobj>"  # "States"
+    assert view.path(4, accused) == "dobj>"  # "States"
+    assert view.path(3, accused) == "compound^dobj>"  # "United"
     assert view.path(6, accused) == "pobj^prep>"  # "sabotage"
     assert view.steps(6, accused, 2, 0) and not view.steps(6, accused, 1, 0)
 
