@@ -58,6 +58,8 @@ SCHEMA_ENUMS: dict[tuple[str, frozenset[str]], str] = {
         "the sources of a person's role (SOURCES)",
     ("redline/events/model.py", frozenset({"occurred", "announced", "planned", "threatened", "hypothetical"})):
         "Event.status values (STATUSES)",
+    ("redline/events/rolechoice.py", frozenset({"source", "target"})):
+        "the Event fields the role model chooses, one weight vector each (SIDES)",
     ("redline/events/threats.py", frozenset({"announced", "planned", "threatened", "hypothetical"})):
         "Event.status values other than occurred",
     ("redline/events/stage.py", frozenset({"announced", "planned"})): "Event.status values",

@@ -33,9 +33,9 @@ from .trigger import Trigger
 MODEL_DIR = Path(__file__).resolve().parents[1] / "data" / "models" / "events"
 SIDES = ("source", "target")
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
-# A modifier inside a phrase that itself names a participant ("Fijian" in "Fijian rebels") is no
-# candidate of its own: the phrase is.
-_INNER = frozenset({"compound", "amod", "nmod", "flat"})
+# A modifier or later conjunct inside a phrase that itself names a participant ("Fijian" in "Fijian
+# rebels") is no candidate of its own: the phrase is.
+_INNER = frozenset({"compound", "amod", "nmod", "flat", "conj"})  # "Azerbaijan" in "Armenia and Azerbaijan"
 
 
 @lru_cache(maxsize=1)
@@ -332,7 +332,12 @@ class RoleModel:
         this side may not repeat (an event's target is not its source)."""
         ruled = frozenset(p.key for p in rule)
         others = marks(other)
+        cfg = self.meta["config"]
         allowed = [c for c in cands if not c.keys <= taken]
+        if cfg["keep_own"] and any(c.keys == ruled and _own(event, c) for c in allowed):
+            allowed = []  # the rules read the clause's own argument: it stands
+        elif cfg["fill_own_only"] and not ruled:
+            allowed = [c for c in allowed if _own(event, c)]
         if not allowed:
             return Choice([p for p in rule if p.key not in taken], False)
         rows = [columns(event, c, ruled, others, self.bits) for c in allowed]
@@ -342,6 +347,11 @@ class RoleModel:
         if pick.keys == ruled or not ruled and float(probs[best]) < float(self.meta["config"]["fill_threshold"][side]):
             return Choice([p for p in rule if p.key not in taken], False)
         return Choice([p for p in pick.participants if p.key not in taken], True)
+
+
+def _own(event: EventView, cand: Candidate) -> bool:
+    """True for a phrase inside the trigger's own clause (its path to the clause head only goes up)."""
+    return cand.token is not None and event.view.path(cand.token, event.trigger.anchor).endswith(">")
 
 
 def choose_roles(model: RoleModel, doc, sent, trigger: Trigger, rule_type: str, resolver,

@@ -3,7 +3,7 @@
 These records are never used to train the classifier (it learns from plv.csv, which holds none of them),
 but the rules were tuned on them in earlier work: they are a dev split, not an unseen one (the held-out
 half is measured independently). Measured with the shipped models (fall-back events at threshold 0.8, sides
-chosen by the role model): type 0.859, source 0.815, target 0.782, over-generation 0.074.
+chosen by the role model): type 0.859, source 0.827, target 0.776, over-generation 0.074.
 Floors are the scores `python bench/events.py` measured, less about 0.02 (over-generation: plus about 0.015);
 see the bench's docstring for what each metric counts. Skipped when ../shared is absent.
 """
@@ -18,7 +18,7 @@ from bench_module import load_bench
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT.parent / "shared" / "data" / "plover-gsr"
 
-FLOORS = {"type_accuracy": 0.84, "source_agreement": 0.80, "target_agreement": 0.765}
+FLOORS = {"type_accuracy": 0.84, "source_agreement": 0.81, "target_agreement": 0.76}
 CEILINGS = {"over_generation": 0.09}
 
 
