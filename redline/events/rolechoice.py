@@ -331,21 +331,18 @@ class RoleModel:
         `other` is the rules' other side (a feature); `taken` the keys the other side was given, which
         this side may not repeat (an event's target is not its source)."""
         ruled = frozenset(p.key for p in rule)
-        others = marks(other)
         cfg = self.meta["config"]
+        unchanged = Choice([p for p in rule if p.key not in taken], False)
         allowed = [c for c in cands if not c.keys <= taken]
-        if cfg["keep_own"] and any(c.keys == ruled and _own(event, c) for c in allowed):
-            allowed = []  # the rules read the clause's own argument: it stands
-        elif cfg["fill_own_only"] and not ruled:
-            allowed = [c for c in allowed if _own(event, c)]
-        if not allowed:
-            return Choice([p for p in rule if p.key not in taken], False)
-        rows = [columns(event, c, ruled, others, self.bits) for c in allowed]
-        probs = self.probabilities(side, rows)
+        if not allowed or cfg["keep_own"] and any(c.keys == ruled and _own(event, c) for c in allowed):
+            return unchanged  # nothing to choose, or the rules read the clause's own argument: it stands
+        probs = self.probabilities(side, [columns(event, c, ruled, marks(other), self.bits) for c in allowed])
+        if not ruled and cfg["fill_own_only"]:  # the clause's own phrases only, at their probability among all
+            probs = np.where([_own(event, c) for c in allowed], probs, 0.0)
         best = int(np.argmax(probs))
         pick = allowed[best]
-        if pick.keys == ruled or not ruled and float(probs[best]) < float(self.meta["config"]["fill_threshold"][side]):
-            return Choice([p for p in rule if p.key not in taken], False)
+        if pick.keys == ruled or not ruled and float(probs[best]) < float(cfg["fill_threshold"][side]):
+            return unchanged
         return Choice([p for p in pick.participants if p.key not in taken], True)
 
 
