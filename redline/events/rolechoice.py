@@ -10,8 +10,11 @@ features, and their choice is a candidate of its own). The sentence's candidates
 
 The best candidate replaces the rules' choice when the rules chose something else; where the rules chose
 nothing it is taken when its probability reaches the config's `fill_threshold`
-(`redline/data/events/roles.yaml`). Without the shipped model (`redline/data/models/events/roles.npz`)
-the rules' choice stands. Trained by `bench/train_events.py` (`make train`) on plv.csv.
+(`redline/data/events/roles.yaml`). plv.csv labels only main events, so two guards keep the rules' answer
+for the clause itself: the rules' choice stands when it is the clause's own argument (`keep_own`), and an
+empty side is filled only from the clause's own phrases (`fill_own_only`). The target is chosen after the
+source and never repeats it. Without the shipped model (`redline/data/models/events/roles.npz`) the
+rules' choice stands. Trained by `bench/train_events.py` (`make train`) on plv.csv.
 """
 
 from __future__ import annotations
