@@ -42,6 +42,7 @@ from spacy.tokens import Doc
 
 from redline.datafiles import load_data_yaml
 
+from .boundary import sentence_reading
 from .candidate import Candidate
 from .lexicon import CueLexicon, cue_lexicon
 
@@ -240,7 +241,7 @@ class Detector:
         rows = feature_rows(doc, candidates, self.bits)
         return sigmoid(np.array([self.weights[row].sum() for row in rows], dtype=np.float64))
 
-    def select(self, doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    def select(self, doc: Doc, candidates: list[Candidate], text: str | None = None) -> list[Candidate]:
         """The candidates the model keeps, in their order."""
         if not candidates:
             return []
@@ -256,13 +257,18 @@ class Detector:
             if p >= (floor if c.rule else self.threshold) and p >= best[key]:
                 kept.append(c)
                 best[key] = 2.0  # one reading per token, even when two tie
-        self.extend(doc, kept)
+        self.extend(doc, kept, text)
         return kept
 
-    def extend(self, doc: Doc, candidates: list[Candidate]) -> None:
+    def extend(self, doc: Doc, candidates: list[Candidate], text: str | None = None) -> None:
         """Run on to the sentence's end the contents the boundary model says end there (in place)."""
+        if self.boundary is None:
+            return
+        text = doc.text if text is None else text  # spaCy rebuilds doc.text on every access
+        for c in candidates:
+            sentence_reading(doc, text, c)
         longer = [c for c in candidates if c.longer_end > c.end]
-        if self.boundary is None or not longer:
+        if not longer:
             return
         rows = boundary_rows(doc, longer, self.boundary_bits)
         cues = sorted(c.cue.start for c in candidates if c.cue is not None)

@@ -347,25 +347,7 @@ def reported_candidates(doc: Doc, text: str, lexicon: CueLexicon, quoted: Region
         readings = [found] if found is not None else broad_candidates(token, lexicon) if allowed[i] else []
         for reading in readings:
             if _finish(doc, text, reading, token, quoted):
-                _sentence_reading(doc, text, reading, token)
                 yield reading
-
-
-def _sentence_reading(doc: Doc, text: str, found: Candidate, token: Token) -> None:
-    """Note on the candidate where its content would end if it ran on to the end of its sentence, and
-    the first word that adds ("said X, who does not need to ...": PolNeAR's content often keeps what
-    the clause boundary cuts); the detector's boundary model decides which end to keep."""
-    span = doc.char_span(found.start, found.end, alignment_mode="expand")
-    if span is None or not len(span) or span.end >= len(doc):
-        return
-    sent_end = span[-1].sent.end
-    added = next((t for t in doc[span.end : sent_end] if not (t.is_punct or t.is_space)), None)
-    if added is None:
-        return
-    last = doc[sent_end - 1]
-    start, end = trim(text, *paragraph_clip(text, found.start, last.idx + len(last.text), token.idx))
-    if start == found.start and end > found.end:
-        found.longer_end, found.added = end, added.i
 
 
 def _finish(doc: Doc, text: str, found: Candidate, token: Token, quoted: RegionIndex) -> bool:

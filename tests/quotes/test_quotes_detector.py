@@ -16,7 +16,7 @@ from redline.quotes import find_quotes
 from redline.quotes.detector import RULES_ONLY, Detector, candidate_features, config, gate_columns, shipped_detector
 from redline.quotes.lexicon import cue_lexicon
 from redline.quotes.marks import RegionIndex, pair_marks
-from redline.quotes.reported import _finish, _sentence_reading, _token_candidate, broad_candidates, reported_candidates
+from redline.quotes.reported import _finish, _token_candidate, broad_candidates, reported_candidates
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "redline" / "data" / "models" / "quotes"
@@ -121,7 +121,6 @@ def _every_token(doc, broad: bool) -> list:
         rule = _token_candidate(doc, text, token, lexicon, starts)
         for c in [rule] if rule is not None else broad_candidates(token, lexicon) if broad else []:
             if _finish(doc, text, c, token, quoted):
-                _sentence_reading(doc, text, c, token)
                 found.append(c)
     return found
 
