@@ -315,11 +315,11 @@ def shipped_detector() -> Detector | None:
     with weights_file.open("rb") as handle:
         weights = np.load(handle)
     optional = {}
-    for name in ("gate", "boundary"):
-        part = folder.joinpath(f"{name}.npy")
+    for name in ("gate.npy", "boundary.npy"):  # the optional parts, keyword arguments of load_detector
+        part = folder.joinpath(name)
         if part.is_file():
             with part.open("rb") as handle:
-                optional[name] = np.load(handle)
+                optional[name.removesuffix(".npy")] = np.load(handle)
     return load_detector(json.loads(meta_file.read_text(encoding="utf-8")), weights, **optional)
 
 
