@@ -38,7 +38,7 @@ import quotes as bench  # noqa: E402
 from redline.quotes.detector import (  # noqa: E402
     Detector, boundary_rows, config, feature_rows, gate_columns, load_detector, sigmoid,
 )
-from redline.quotes.boundary import sentence_reading  # noqa: E402
+from redline.quotes.boundary import Sentences, sentence_reading  # noqa: E402
 from redline.quotes.lexicon import cue_lexicon  # noqa: E402
 from redline.quotes.marks import RegionIndex, pair_marks  # noqa: E402
 from redline.quotes.reported import reported_candidates  # noqa: E402
@@ -72,9 +72,9 @@ def labelled(text: bench.Text, doc, bits: int, gate_bits: int, boundary_bits: in
         for c, y in zip(found, labels):
             if not c.rule:
                 broad[c.cue.token] = max(broad.get(c.cue.token, 0), y)
-        whole = doc.text
+        whole, sentences = doc.text, Sentences.of(doc)
         for c in found:
-            sentence_reading(doc, whole, c)
+            sentence_reading(doc, whole, c, sentences)
         longer = [(c, y) for c, y in zip(found, labels) if c.longer_end > c.end]
         longer_labels = [matches(text, doc, (c.start, c.longer_end)) for c, _ in longer]
         informative = [(c, z) for (c, y), z in zip(longer, longer_labels) if y != z]  # one of the two ends is right

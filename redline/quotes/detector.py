@@ -42,7 +42,7 @@ from spacy.tokens import Doc
 
 from redline.datafiles import load_data_yaml
 
-from .boundary import sentence_reading
+from .boundary import Sentences, sentence_reading
 from .candidate import Candidate
 from .lexicon import CueLexicon, cue_lexicon
 
@@ -265,8 +265,9 @@ class Detector:
         if self.boundary is None:
             return
         text = doc.text if text is None else text  # spaCy rebuilds doc.text on every access
+        sentences = Sentences.of(doc)
         for c in candidates:
-            sentence_reading(doc, text, c)
+            sentence_reading(doc, text, c, sentences)
         longer = [c for c in candidates if c.longer_end > c.end]
         if not longer:
             return

@@ -249,10 +249,15 @@ def broad_candidates(token: Token, lexicon: CueLexicon) -> list[Candidate]:
     target = first if first is None or first.dep_ != "prep" else child_with(first, "pobj") or child_with(first, "pcomp")
     if target is None:
         return found
-    who = speaker_of(noun_source(token, lexicon, from_verb=False) if pos == "NOUN" else speaker_token(token, lexicon))
     start, end = content_chars(target, lexicon)
-    if (pos == "NOUN" and who is None) or end <= start or any((c.start, c.end) == (start, end) for c in found):
+    if end <= start or any((c.start, c.end) == (start, end) for c in found):
         return found
+    if pos == "NOUN":
+        who = speaker_of(noun_source(token, lexicon, from_verb=False))
+        if who is None:
+            return found
+    else:  # the verb's subject, as its head reading found it
+        who = found[0].speaker if found else speaker_of(speaker_token(token, lexicon))
     cue = Cue.of(token) if pos == "NOUN" else cue_of_verb(token, token.lemma_.lower())
     return found + [Candidate(start, end, cue=cue, speaker=who, rule=False, variant="first")]
 
