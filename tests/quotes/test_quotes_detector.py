@@ -68,7 +68,8 @@ def test_detector_broad_candidates_only_when_asked() -> None:
     _, rules = _candidates(TEXT, broad=False)
     _, broad = _candidates(TEXT, broad=True)
     assert all(c.rule for c in rules)
-    assert {c.cue.text for c in broad if not c.rule} == {"reserve", "word"}  # "his ... words for": a noun with its owner
+    # "his sharpest words for ...": a noun with its owner is offered too
+    assert {c.cue.text for c in broad if not c.rule} == {"reserve", "word"}
     assert {c.cue.text for c in rules} <= {c.cue.text for c in broad}
 
 
@@ -192,7 +193,8 @@ def _boundary_detector(bias: float) -> Detector:
     bits = int(config()["hash_bits"])
     boundary = np.zeros((1 << 4) + 1)
     boundary[-1] = bias
-    return Detector(np.zeros((1 << bits) + 1), bits, threshold=0.51, rule_threshold=0.5, boundary=boundary, boundary_bits=4)
+    return Detector(np.zeros((1 << bits) + 1), bits, threshold=0.51, rule_threshold=0.5, boundary=boundary,
+                    boundary_bits=4)
 
 
 def test_detector_boundary_model_decides_where_the_content_ends() -> None:
