@@ -67,7 +67,7 @@ def test_learned_fit_separates_a_toy_problem():
     x = rng.normal(size=(300, 3))
     y = np.where(x[:, 0] > 0.5, 1, np.where(x[:, 1] > 0.5, 2, 0))
     x = np.hstack([x, np.ones((300, 1))])
-    w = learned.fit(x, y, l2=0.0001, epochs=300, rate=0.1, none_weight=1.0)
+    w = learned.fit(x, y, l2=0.0001, iterations=300, none_weight=1.0)
     assert (learned.softmax(x @ w).argmax(axis=1) == y).mean() > 0.9
     assert learned.fit_temperature(np.log(learned.softmax(x @ w) + 1e-9), y) > 0
 
