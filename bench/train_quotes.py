@@ -7,11 +7,13 @@ labelled by whether its content overlap-matches a gold content of its article (a
 tokens of the longer one shared, as in bench/quotes.py). A logistic regression over the hashed features
 is fitted by full-batch Adam from zero weights (no randomness). The gate (a logistic regression over the
 cue verb's own features, which decides which verbs become broad candidates at all) is fitted the same way
-on the broad candidates, and its threshold set to keep `gate_recall` of the gold ones. The script then cross-validates the whole
-pipeline on train (folds by article, seeded; bench/quotes.py's metrics), fits on all of train, scores the
-shipped model on dev (never developed on) and writes `weights.npy`, `gate.npy` and `meta.json` (config,
-the gate threshold, SHA-256 of the config, weights and training data, the scores) to
-redline/data/models/quotes/.
+on the broad candidates' tokens, and its threshold set to keep `gate_recall` of the gold ones. The
+boundary model (which end a content takes: where the parse's clause ends, or the end of its sentence)
+is fitted the same way on the candidates for which exactly one of the two ends matches a gold content.
+The script then cross-validates the whole pipeline on train (folds by article, seeded; bench/quotes.py's
+metrics), fits on all of train, scores the shipped model on dev (never developed on) and writes
+`weights.npy`, `gate.npy`, `boundary.npy` and `meta.json` (config, the gate threshold, SHA-256 of the
+config, weights and training data, the scores) to redline/data/models/quotes/.
 """
 
 from __future__ import annotations
@@ -33,7 +35,10 @@ sys.path.insert(0, str(ROOT))
 
 import quotes as bench  # noqa: E402
 
-from redline.quotes.detector import Detector, config, feature_rows, gate_columns, load_detector, sigmoid  # noqa: E402
+from redline.quotes.detector import (  # noqa: E402
+    Detector, boundary_rows, config, feature_rows, gate_columns, load_detector, sigmoid,
+)
+from redline.quotes.boundary import Sentences, sentence_reading  # noqa: E402
 from redline.quotes.lexicon import cue_lexicon  # noqa: E402
 from redline.quotes.marks import RegionIndex, pair_marks  # noqa: E402
 from redline.quotes.reported import reported_candidates  # noqa: E402
@@ -50,20 +55,32 @@ class Labelled:
     labels: list[int]
     gate_rows: list[list[int]]
     gate_labels: list[int]
+    boundary_rows: list[list[int]]
+    boundary_labels: list[int]
 
 
-_LABELLED: dict[tuple[str, int, int], Labelled] = {}  # per article name and bits: the folds reuse the rows
+_LABELLED: dict[tuple[str, int, int, int], Labelled] = {}  # per article name and bits: the folds reuse the rows
 
 
-def labelled(text: bench.Text, doc, bits: int, gate_bits: int) -> Labelled:
+def labelled(text: bench.Text, doc, bits: int, gate_bits: int, boundary_bits: int) -> Labelled:
     """An article's training rows (computed once per run: every fold and the final fit reuse them)."""
-    key = (text.name, bits, gate_bits)
+    key = (text.name, bits, gate_bits, boundary_bits)
     if key not in _LABELLED:
         rows, labels, found = labelled_rows(text, doc, bits)
         gate = gate_columns(doc, gate_bits)
-        broad = [(c, y) for c, y in zip(found, labels) if not c.rule]
-        _LABELLED[key] = Labelled(rows, labels, [gate[c.cue.token].tolist() + [1 << gate_bits] for c, _ in broad],
-                                  [y for _, y in broad])
+        broad: dict[int, int] = {}  # per broad cue token: 1 when any of its readings is gold
+        for c, y in zip(found, labels):
+            if not c.rule:
+                broad[c.cue.token] = max(broad.get(c.cue.token, 0), y)
+        whole, sentences = doc.text, Sentences.of(doc)
+        for c in found:
+            sentence_reading(doc, whole, c, sentences)
+        longer = [(c, y) for c, y in zip(found, labels) if c.longer_end > c.end]
+        longer_labels = [matches(text, doc, (c.start, c.longer_end)) for c, _ in longer]
+        informative = [(c, z) for (c, y), z in zip(longer, longer_labels) if y != z]  # one of the two ends is right
+        _LABELLED[key] = Labelled(rows, labels, [gate[i].tolist() + [1 << gate_bits] for i in broad],
+                                  list(broad.values()), boundary_rows(doc, [c for c, _ in informative], boundary_bits),
+                                  [z for _, z in informative])
     return _LABELLED[key]
 
 
@@ -72,12 +89,20 @@ def labelled_rows(text: bench.Text, doc, bits: int) -> tuple[list[list[int]], li
     and the candidates."""
     lexicon = cue_lexicon()
     found = list(reported_candidates(doc, doc.text, lexicon, RegionIndex(pair_marks(doc.text)), broad=True))
-    gold = [bench.word_tokens(doc, g.content) for g in text.gold]
-    labels = []
-    for c in found:
-        tokens = bench.word_tokens(doc, [(c.start, c.end)])
-        labels.append(int(any(tokens and 2 * len(tokens & g) >= max(len(tokens), len(g)) for g in gold if g)))
+    labels = [matches(text, doc, (c.start, c.end)) for c in found]
     return feature_rows(doc, found, bits, lexicon), labels, found
+
+
+def matches(text: bench.Text, doc, span: tuple[int, int]) -> int:
+    """1 when the content span overlap-matches a gold content of the article (bench/quotes.py's rule)."""
+    if text.name not in _GOLD:
+        _GOLD.clear()
+        _GOLD[text.name] = [bench.word_tokens(doc, g.content) for g in text.gold]
+    tokens = bench.word_tokens(doc, [span])
+    return int(any(tokens and 2 * len(tokens & g) >= max(len(tokens), len(g)) for g in _GOLD[text.name] if g))
+
+
+_GOLD: dict[str, list[frozenset[int]]] = {}  # the gold contents' tokens of the article being labelled
 
 
 def design(rows: list[list[int]], bits: int) -> sparse.csr_matrix:
@@ -107,20 +132,23 @@ def fit(x: sparse.csr_matrix, y: np.ndarray, *, l2: float, epochs: int, rate: fl
 def fit_detector(texts: list[bench.Text], docs: list) -> Detector:
     """A detector trained on the articles (the config from redline/data/quotes_model.yaml)."""
     cfg = config()
-    bits, gate_bits = int(cfg["hash_bits"]), int(cfg["gate_bits"])
-    rows, labels, gate_rows, gate_labels = [], [], [], []
+    bits, gate_bits, boundary_bits = int(cfg["hash_bits"]), int(cfg["gate_bits"]), int(cfg["boundary_bits"])
+    rows, labels, gate_rows, gate_labels, boundary_rows_, boundary_labels = [], [], [], [], [], []
     for text, doc in zip(texts, docs):
-        found = labelled(text, doc, bits, gate_bits)
+        found = labelled(text, doc, bits, gate_bits, boundary_bits)
         rows += found.rows
         labels += found.labels
         gate_rows += found.gate_rows
         gate_labels += found.gate_labels
+        boundary_rows_ += found.boundary_rows
+        boundary_labels += found.boundary_labels
     options = {"l2": float(cfg["l2"]), "epochs": int(cfg["epochs"]), "rate": float(cfg["rate"])}
     weights = fit(design(rows, bits), np.array(labels, dtype=np.float64), **options)
     gate_x, gate_y = design(gate_rows, gate_bits), np.array(gate_labels, dtype=np.float64)
     gate = fit(gate_x, gate_y, **options)
+    boundary = fit(design(boundary_rows_, boundary_bits), np.array(boundary_labels, dtype=np.float64), **options)
     return load_detector({"config": cfg, "gate_threshold": gate_threshold(sigmoid(gate_x @ gate), gate_y, cfg)},
-                         weights, gate)
+                         weights, gate, boundary)
 
 
 def gate_threshold(probabilities: np.ndarray, labels: np.ndarray, cfg: dict) -> float:
@@ -172,6 +200,7 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     np.save(out / "weights.npy", detector.weights.astype(np.float32))
     np.save(out / "gate.npy", detector.gate.astype(np.float32))
+    np.save(out / "boundary.npy", detector.boundary.astype(np.float32))
     meta = {
         "config": cfg,
         "config_hash": hashlib.sha256(json.dumps(cfg, sort_keys=True).encode()).hexdigest(),
@@ -179,6 +208,7 @@ def main() -> int:
         "dev_data_sha256": data_hash(folder, "dev"),
         "weights_sha256": hashlib.sha256((out / "weights.npy").read_bytes()).hexdigest(),
         "gate_sha256": hashlib.sha256((out / "gate.npy").read_bytes()).hexdigest(),
+        "boundary_sha256": hashlib.sha256((out / "boundary.npy").read_bytes()).hexdigest(),
         "gate_threshold": detector.gate_threshold,
         "articles": len(texts),
         "cross_validation": _rounded(cv) if cv is not None else None,

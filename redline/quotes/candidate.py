@@ -39,7 +39,10 @@ class Candidate:
     cue: Cue | None
     speaker: SpeakerSpan | None
     direct: bool = False
-    rule: bool = True  # False for a "broad" candidate (a verb outside the cue lexicon) offered to the detector
+    rule: bool = True  # False for a "broad" candidate (a verb or noun outside the cue lexicon) offered to the detector
+    variant: str = ""  # which reading of its token a broad candidate is ("head", "first")
+    longer_end: int = -1  # where the content would end run on to its sentence's end (-1: no longer reading)
+    added: int = -1  # the first word token the longer reading adds
 
     def span(self, text: str) -> QuoteSpan:
         """The finished record, its content text cut from the article."""

@@ -2,7 +2,9 @@
 
 The rules (`reported`, `nominal`) offer candidates: a cue with its content span and speaker. With the
 detector on, verbs outside the cue lexicon that govern a clause, an infinitive or an object are offered
-too ("broad" candidates: "reserved his passion for ...", "doubled down on ..."). A logistic regression over
+too ("broad" candidates: "reserved his passion for ...", "doubled down on ..."), and nouns with a source
+of their own and a content phrase ("Trump's criticism of the deal"); a token may offer two readings, of
+which the model keeps the more probable. A logistic regression over
 hashed features read off the already-parsed doc (cue lemma and lexicon lists, dependency labels of cue,
 content root and speaker, negation, modality, content length, quote marks) gives each candidate the
 probability that it is a gold attribution; those at or above the threshold are kept. Nothing is parsed
@@ -13,6 +15,11 @@ features of the verb token alone (lemma, dependency, tag, head, neighbours, whic
 has), computed for every token at once on arrays of the parse. Only verbs the gate passes are built into
 broad candidates and scored by the full model; its threshold is set in training to keep a fixed share
 (`gate_recall`) of the broad candidates that are gold attributions.
+
+Where a kept content ends before its sentence does, a third logistic regression (the boundary model,
+over the first word the longer reading would add, the cue and both lengths) decides whether it runs on
+to the sentence's end ("said the attention helped Clinton, who does not need to ..."); it never runs
+over another kept attribution's cue.
 
 The model is trained by `make train` (bench/train_quotes.py) on PolNeAR train and ships in
 `redline/data/models/quotes/` (weights.npy and meta.json: config, data hashes, cross-validated scores).
@@ -35,6 +42,7 @@ from spacy.tokens import Doc
 
 from redline.datafiles import load_data_yaml
 
+from .boundary import Sentences, sentence_reading
 from .candidate import Candidate
 from .lexicon import CueLexicon, cue_lexicon
 
@@ -79,6 +87,9 @@ def candidate_features(doc: Doc, c: Candidate, lexicon: CueLexicon, marks: np.nd
         f"lemma={lemma}|side={side}", f"lemma={lemma}|croot={rlemma}", f"lemma={lemma}|head={hlemma}",
         f"next={doc[cue.i + 1].lower_ if cue.i + 1 < len(doc) else '$'}",
     ]
+    if c.variant:  # which reading of its token a broad candidate is, and with what
+        names += [f"var={c.variant}", f"var={c.variant}|cuepos={cpos}", f"var={c.variant}|cdep={cdep}",
+                  f"var={c.variant}|lemma={lemma}", f"var={c.variant}|clen={clen}"]
     lists = [name for name in _LISTS if lemma in getattr(lexicon, name)]
     names += [f"list={name}" for name in lists]
     names += [f"list={name}|cdep={cdep}" for name in lists]
@@ -121,6 +132,31 @@ def feature_rows(doc: Doc, candidates: list[Candidate], bits: int, lexicon: CueL
         cols = {_crc(name) & mask for name in candidate_features(doc, c, lexicon, marks)}
         rows.append(sorted(cols) + [1 << bits])
     return rows
+
+
+def boundary_features(doc: Doc, c: Candidate) -> list[str]:
+    """What the boundary model reads to choose between a candidate's content and its run to the sentence
+    end: the cue, the first word the longer reading adds (its dependency, part of speech, word, and its
+    head's relation to the content), whether a comma comes first, and both lengths."""
+    added = doc[c.added]
+    lemma = c.cue.text if c.cue is not None else ""
+    before = doc[c.added - 1].text if c.added else "^"
+    head = added.head
+    where = "in" if c.start <= head.idx < c.end else "cue" if c.cue is not None and head.i == c.cue.token else "out"
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    n = len(span) if span is not None else 0
+    more = _bucket(len(doc.char_span(c.end, c.longer_end, alignment_mode="expand") or ()))
+    dep, pos = added.dep_, added.pos_
+    return [f"b:dep={dep}", f"b:pos={pos}", f"b:word={added.lower_}", f"b:dep={dep}|head={where}",
+            f"b:before={before}", f"b:before={before}|dep={dep}", f"b:lemma={lemma}", f"b:lemma={lemma}|dep={dep}",
+            f"b:len={_bucket(n)}", f"b:more={more}", f"b:len={_bucket(n)}|more={more}", f"b:rule={c.rule}",
+            f"b:var={c.variant}", f"b:dep={dep}|more={more}", f"b:headdep={head.dep_}|dep={dep}"]
+
+
+def boundary_rows(doc: Doc, candidates: list[Candidate], bits: int) -> list[list[int]]:
+    """The hashed boundary feature columns of each candidate with a longer reading (the bias last)."""
+    mask = (1 << bits) - 1
+    return [sorted({_crc(name) & mask for name in boundary_features(doc, c)}) + [1 << bits] for c in candidates]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -186,6 +222,9 @@ class Detector:
     gate: np.ndarray | None = None  # the gate's weights (2**gate_bits + 1, bias last); None: every verb passes
     gate_bits: int = 0
     gate_threshold: float = 0.0
+    boundary: np.ndarray | None = None  # the boundary model's weights (2**boundary_bits + 1); None: keep every end
+    boundary_bits: int = 0
+    boundary_logit: float = 0.0  # run on only where the boundary model's log-odds reach this
 
     def broad_tokens(self, doc: Doc) -> np.ndarray | bool:
         """Which tokens may be offered as broad candidates: the gate's verdict per token (True for all
@@ -202,29 +241,62 @@ class Detector:
         rows = feature_rows(doc, candidates, self.bits)
         return sigmoid(np.array([self.weights[row].sum() for row in rows], dtype=np.float64))
 
-    def select(self, doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    def select(self, doc: Doc, candidates: list[Candidate], text: str | None = None) -> list[Candidate]:
         """The candidates the model keeps, in their order."""
         if not candidates:
             return []
         probs = self.probabilities(doc, candidates)
         floor = self.threshold if self.rule_threshold is None else self.rule_threshold
-        return [c for c, p in zip(candidates, probs) if p >= (floor if c.rule else self.threshold)]
+        best: dict[tuple[int, bool], float] = {}  # per cue token, the most probable of its readings
+        for c, p in zip(candidates, probs):
+            key = (c.cue.token if c.cue is not None else -1 - c.start, c.rule)
+            best[key] = max(best.get(key, 0.0), float(p))
+        kept = []
+        for c, p in zip(candidates, probs):
+            key = (c.cue.token if c.cue is not None else -1 - c.start, c.rule)
+            if p >= (floor if c.rule else self.threshold) and p >= best[key]:
+                kept.append(c)
+                best[key] = 2.0  # one reading per token, even when two tie
+        self.extend(doc, kept, text)
+        return kept
+
+    def extend(self, doc: Doc, candidates: list[Candidate], text: str | None = None) -> None:
+        """Run on to the sentence's end the contents the boundary model says end there (in place)."""
+        if self.boundary is None:
+            return
+        text = doc.text if text is None else text  # spaCy rebuilds doc.text on every access
+        sentences = Sentences.of(doc)
+        for c in candidates:
+            sentence_reading(doc, text, c, sentences)
+        longer = [c for c in candidates if c.longer_end > c.end]
+        if not longer:
+            return
+        rows = boundary_rows(doc, longer, self.boundary_bits)
+        cues = sorted(c.cue.start for c in candidates if c.cue is not None)
+        for c, row in zip(longer, rows):
+            swallows = any(c.end <= cue < c.longer_end for cue in cues)  # another attribution's cue: keep both
+            if not swallows and self.boundary[row].sum() >= self.boundary_logit:
+                c.end = c.longer_end
 
 
-def load_detector(meta: dict, weights: np.ndarray, gate: np.ndarray | None = None) -> Detector:
-    """A detector from its meta (config, and the gate threshold learned in training), its weights and
-    its gate's weights, checking that they fit each other."""
+def load_detector(meta: dict, weights: np.ndarray, gate: np.ndarray | None = None,
+                  boundary: np.ndarray | None = None) -> Detector:
+    """A detector from its meta (config, and the gate threshold learned in training), its weights, its
+    gate's and its boundary model's weights, checking that they fit each other."""
     cfg = meta["config"]
     bits = int(cfg["hash_bits"])
     if weights.shape != ((1 << bits) + 1,):
         raise ValueError(f"quotes model weights have shape {weights.shape}, expected {((1 << bits) + 1,)}")
-    gate_bits = int(cfg.get("gate_bits", 0))
-    if gate is not None and gate.shape != ((1 << gate_bits) + 1,):
-        raise ValueError(f"quotes gate weights have shape {gate.shape}, expected {((1 << gate_bits) + 1,)}")
+    gate_bits, boundary_bits = int(cfg.get("gate_bits", 0)), int(cfg.get("boundary_bits", 0))
+    for name, array, size in (("gate", gate, gate_bits), ("boundary", boundary, boundary_bits)):
+        if array is not None and array.shape != ((1 << size) + 1,):
+            raise ValueError(f"quotes {name} weights have shape {array.shape}, expected {((1 << size) + 1,)}")
     return Detector(weights.astype(np.float64), bits, float(cfg["threshold"]), bool(cfg.get("broad", True)),
                     _optional_float(cfg.get("rule_threshold")),
                     gate.astype(np.float64) if gate is not None else None, gate_bits,
-                    float(meta.get("gate_threshold", 0.0)))
+                    float(meta.get("gate_threshold", 0.0)),
+                    boundary.astype(np.float64) if boundary is not None else None, boundary_bits,
+                    float(cfg.get("boundary_logit", 0.0)))
 
 
 def _optional_float(value: Any) -> float | None:
@@ -238,16 +310,18 @@ def shipped_detector() -> Detector | None:
     folder = resources.files("redline.data")
     for part in MODEL_PARTS:
         folder = folder.joinpath(part)
-    meta_file, weights_file, gate_file = (folder.joinpath(name) for name in ("meta.json", "weights.npy", "gate.npy"))
+    meta_file, weights_file = folder.joinpath("meta.json"), folder.joinpath("weights.npy")
     if not (meta_file.is_file() and weights_file.is_file()):
         return None
     with weights_file.open("rb") as handle:
         weights = np.load(handle)
-    gate = None
-    if gate_file.is_file():
-        with gate_file.open("rb") as handle:
-            gate = np.load(handle)
-    return load_detector(json.loads(meta_file.read_text(encoding="utf-8")), weights, gate)
+    optional = {}
+    for name in ("gate.npy", "boundary.npy"):  # the optional parts, keyword arguments of load_detector
+        part = folder.joinpath(name)
+        if part.is_file():
+            with part.open("rb") as handle:
+                optional[name.removesuffix(".npy")] = np.load(handle)
+    return load_detector(json.loads(meta_file.read_text(encoding="utf-8")), weights, **optional)
 
 
 def resolve(detector: Detector | str | None) -> Detector | None:

@@ -128,7 +128,7 @@ def find_quotes(doc: Doc, *, detector: Detector | str = SHIPPED) -> list[QuoteSp
     broad = model.broad_tokens(doc) if model is not None else False
     candidates = list(reported_candidates(doc, work.text, lexicon, work.index, broad=broad))
     if model is not None:
-        candidates = model.select(doc, candidates)
+        candidates = model.select(doc, candidates, work.text)
     for candidate in _outermost(candidates):
         work.claim(candidate)
     loose = [region for region in work.index.regions if region not in work.taken and not work.tag(region)]

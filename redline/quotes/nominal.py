@@ -24,9 +24,9 @@ _SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
 
-def _noun_source(noun: Token, lexicon: CueLexicon) -> Token | None:
-    """Who a cue noun belongs to: its possessor, its "by"/"from" object, or the subject of the verb it is
-    the object of ("he made the claim that ...")."""
+def noun_source(noun: Token, lexicon: CueLexicon, *, from_verb: bool = True) -> Token | None:
+    """Who a cue noun belongs to: its possessor, its "by"/"from" object, or (with `from_verb`) the
+    subject of the verb it is the object of ("he made the claim that ...")."""
     owner = child_with(noun, "poss")
     if owner is not None:
         return owner
@@ -35,7 +35,7 @@ def _noun_source(noun: Token, lexicon: CueLexicon) -> Token | None:
             target = child_with(prep, "pobj")
             if target is not None and target.pos_ in ("PROPN", "PRON"):
                 return target
-    if noun.dep_ == "dobj":
+    if from_verb and noun.dep_ == "dobj":
         return speaker_token(noun.head, lexicon)
     return None
 
@@ -57,7 +57,7 @@ def noun_candidate(noun: Token, lemma: str, lexicon: CueLexicon) -> Candidate | 
                 break
     if clause is None:
         return None
-    return Candidate(*subtree_chars(clause), cue=Cue.of(noun, lemma), speaker=speaker_of(_noun_source(noun, lexicon)))
+    return Candidate(*subtree_chars(clause), cue=Cue.of(noun, lemma), speaker=speaker_of(noun_source(noun, lexicon)))
 
 
 def adjective_candidate(adjective: Token, lemma: str, lexicon: CueLexicon) -> Candidate | None:

@@ -5,7 +5,7 @@ Two numbers are gated, neither hand-tuned on what it measures:
   folds and scored on the fifth), the mean over the folds;
 - PolNeAR dev (84 articles), scored with the shipped model, which never saw it; dev is not developed on
   from this turn (the rules were tuned on it before, so the rules-only dev number is a dev score).
-Measured values are in docs/pending/quotes.md and the shipped model's meta; each floor sits just under
+Measured values are in the README (docs/pending/quotes3.md) and the shipped model's meta; each floor sits just under
 its measured value, so a change that loses attribution quality fails here. The first run parses train
 (cached under /tmp/quotes/ for later runs).
 """
@@ -21,19 +21,19 @@ POLNEAR = Path(__file__).resolve().parents[3] / "shared" / "data" / "polnear"
 pytestmark = pytest.mark.timeout(2400)  # a cold run parses 924 articles and retrains five folds
 
 # (group, metric): floor
-CV_FLOORS = {  # measured mean ± sd over 5 folds: 0.702±0.008, 0.857±0.006, 0.627±0.012, 0.891±0.006, 0.748±0.007
-    ("all", "overlap_f1"): 0.695,
+CV_FLOORS = {  # measured mean ± sd over 5 folds: 0.708±0.009, 0.852±0.007, 0.636±0.014, 0.894±0.006, 0.749±0.008
+    ("all", "overlap_f1"): 0.70,
     ("all", "speaker_acc"): 0.85,
-    ("unquoted", "overlap_f1"): 0.62,
-    ("quoted", "overlap_f1"): 0.885,
-    ("all", "cue_f1"): 0.74,
+    ("unquoted", "overlap_f1"): 0.63,
+    ("quoted", "overlap_f1"): 0.89,
+    ("all", "cue_f1"): 0.745,
 }
-DEV_FLOORS = {  # measured: 0.722, 0.869, 0.654, 0.879, 0.774
-    ("all", "overlap_f1"): 0.715,
+DEV_FLOORS = {  # measured: 0.725, 0.863, 0.657, 0.884, 0.774
+    ("all", "overlap_f1"): 0.72,
     ("all", "speaker_acc"): 0.86,
-    ("unquoted", "overlap_f1"): 0.645,
-    ("quoted", "overlap_f1"): 0.87,
-    ("all", "cue_f1"): 0.765,
+    ("unquoted", "overlap_f1"): 0.65,
+    ("quoted", "overlap_f1"): 0.88,
+    ("all", "cue_f1"): 0.77,
 }
 
 

@@ -13,12 +13,10 @@ import pytest
 
 from redline.nlp import load_pipeline
 from redline.quotes import find_quotes
-from redline.quotes.candidate import trim
-from redline.quotes.clause import conservative_end, paragraph_clip
 from redline.quotes.detector import RULES_ONLY, Detector, candidate_features, config, gate_columns, shipped_detector
 from redline.quotes.lexicon import cue_lexicon
 from redline.quotes.marks import RegionIndex, pair_marks
-from redline.quotes.reported import _token_candidate, broad_candidate, reported_candidates
+from redline.quotes.reported import _finish, _token_candidate, broad_candidates, reported_candidates
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "redline" / "data" / "models" / "quotes"
@@ -49,6 +47,9 @@ def test_detector_shipped_model_matches_its_meta_and_config() -> None:
     assert meta["gate_sha256"] == hashlib.sha256((MODEL / "gate.npy").read_bytes()).hexdigest()
     assert detector.gate is not None and detector.gate.shape == ((1 << int(config()["gate_bits"])) + 1,)
     assert detector.gate_threshold == meta["gate_threshold"] and 0 < detector.gate_threshold < detector.threshold
+    assert meta["boundary_sha256"] == hashlib.sha256((MODEL / "boundary.npy").read_bytes()).hexdigest()
+    assert detector.boundary is not None and detector.boundary.shape == ((1 << int(config()["boundary_bits"])) + 1,)
+    assert detector.boundary_logit == float(config()["boundary_logit"])
     cv = meta["cross_validation"]["redline"]["all"]
     assert cv["overlap_f1"]["mean"] > cv["overlap_f1"]["sd"] > 0
 
@@ -67,7 +68,8 @@ def test_detector_broad_candidates_only_when_asked() -> None:
     _, rules = _candidates(TEXT, broad=False)
     _, broad = _candidates(TEXT, broad=True)
     assert all(c.rule for c in rules)
-    assert [c.cue.text for c in broad if not c.rule] == ["reserve"]
+    # "his sharpest words for ...": a noun with its owner is offered too
+    assert {c.cue.text for c in broad if not c.rule} == {"reserve", "word"}
     assert {c.cue.text for c in rules} <= {c.cue.text for c in broad}
 
 
@@ -117,14 +119,10 @@ def _every_token(doc, broad: bool) -> list:
     for token in doc:
         if quoted.at(token.idx) is not None:
             continue
-        c = _token_candidate(doc, text, token, lexicon, starts) or (broad_candidate(token, lexicon) if broad else None)
-        if c is None:
-            continue
-        c.start, c.end = trim(text, *conservative_end(doc, *paragraph_clip(text, c.start, c.end, token.idx), quoted))
-        if c.speaker is not None and quoted.at(c.speaker.start) is not None:
-            c.speaker = None
-        if c.end > c.start:
-            found.append(c)
+        rule = _token_candidate(doc, text, token, lexicon, starts)
+        for c in [rule] if rule is not None else broad_candidates(token, lexicon) if broad else []:
+            if _finish(doc, text, c, token, quoted):
+                found.append(c)
     return found
 
 
@@ -166,3 +164,47 @@ def test_detector_shipped_gate_passes_few_plain_verbs() -> None:
                           "Ministers believe the sanctions will fail.")
     passed = {doc[i].lemma_ for i in np.flatnonzero(detector.broad_tokens(doc))}
     assert "believe" in passed and not {"move", "build"} & passed
+
+
+def test_detector_nouns_with_a_source_of_their_own_are_offered() -> None:
+    _, owned = _candidates("Trump's criticism of the nuclear deal angered Tehran.", broad=True)
+    _, bare = _candidates("The criticism of the nuclear deal angered Tehran.", broad=True)
+    noun = [c for c in owned if c.cue.text == "criticism"]
+    assert [(c.rule, c.variant, c.speaker.text) for c in noun] == [(False, "first", "Trump")]
+    assert not [c for c in bare if c.cue.text == "criticism"]  # whose criticism is not said: not offered
+
+
+def test_detector_narration_verbs_give_no_broad_reading() -> None:
+    _, found = _candidates("The envoy hinted at a deal and signalled flexibility to the delegation.", broad=True)
+    assert not {c.cue.text for c in found} & {"hint", "signal"}
+
+
+def test_detector_keeps_one_reading_per_token() -> None:
+    doc, found = _candidates("The company nudged the regulators to drop the tariffs.", broad=True)
+    bits = int(config()["hash_bits"])
+    readings = [c for c in found if not c.rule]
+    assert len({c.cue.token for c in readings}) < len(readings)  # some token offers two readings
+    kept = Detector(np.zeros((1 << bits) + 1), bits, threshold=0.5).select(doc, readings)  # all tie at 0.5
+    assert sorted(c.cue.token for c in kept) == sorted({c.cue.token for c in readings})
+
+
+def _boundary_detector(bias: float) -> Detector:
+    """A detector that keeps only the rules' candidates, with a boundary model of one bias (log-odds)."""
+    bits = int(config()["hash_bits"])
+    boundary = np.zeros((1 << 4) + 1)
+    boundary[-1] = bias
+    return Detector(np.zeros((1 << bits) + 1), bits, threshold=0.51, rule_threshold=0.5, boundary=boundary,
+                    boundary_bits=4)
+
+
+def test_detector_boundary_model_decides_where_the_content_ends() -> None:
+    doc = load_pipeline()("Officials said the talks helped Clinton, who does not need to campaign in Iowa.")
+    assert [q.text for q in find_quotes(doc, detector=_boundary_detector(-5.0))] == ["the talks helped Clinton"]
+    assert [q.text for q in find_quotes(doc, detector=_boundary_detector(5.0))] == [
+        "the talks helped Clinton, who does not need to campaign in Iowa"]
+
+
+def test_detector_boundary_never_runs_over_another_attribution() -> None:
+    doc = load_pipeline()("Officials said the talks helped Clinton, and Trump said the talks failed.")
+    found = find_quotes(doc, detector=_boundary_detector(5.0))
+    assert [(q.cue, q.text) for q in found] == [("say", "the talks helped Clinton"), ("say", "the talks failed")]
