@@ -9,6 +9,12 @@ annotated corpus (bench/gold/positions/corpus, `make train`):
   the party of the speaker of the quote it sits in;
 - features: the sentence's wordllama embedding, the rules' stance for this holder and for the sentence,
   cue-word counts per stance (the stance lexicon), how the holder was found, negation, quotation, length;
+  and, hashed, what is particular to the holder: its syntax (dependency, governing verb and that verb's
+  modifiers), how each stance cue of the sentence relates to it (subject, possessor, above it, inside its
+  clause, in its quote; negated or not) and the words of its clause. The sentence's own word bag is not a
+  feature: it is the same for every holder of the sentence, and measured (5-fold CV) it made the model fit
+  topics rather than positions (F1 0.288 with it, 0.300 without);
+- training: L-BFGS on the weighted log-likelihood with L2 (bench/train_positions.py);
 - output: `Position` records for each candidate whose stance clears the threshold, with a `confidence`
   (the temperature-scaled probability; the temperature is fitted on held-back folds) and the issue phrase
   as written with its offsets (`issue_text`, `issue_start`, `issue_end`).
@@ -168,7 +174,6 @@ def feature_parts(cands: list[Candidate], doc: Doc, *, lexicon: StanceLexicon | 
     vectors = embed([doc[s:e].text for s, e in sentences])
     hits = phrase_hits(doc, lexicon)
     facts = [_sentence_facts(doc[s:e], hits, lexicon) for s, e in sentences]
-    words = [{_column(name) for name in _sentence_words(doc[s:e])} for s, e in sentences]
     cues = [_cue_tokens(doc[s:e], hits, lexicon) for s, e in sentences]
     contexts = [_unit(doc.tensor[s:e].mean(axis=0)) for s, e in sentences] if _has_tensor(doc) else None
     units: dict[int, np.ndarray] = {}  # token index -> its unit context vector (holders share their verbs)
@@ -194,7 +199,7 @@ def feature_parts(cands: list[Candidate], doc: Doc, *, lexicon: StanceLexicon | 
                           + facts[i] + [1.0 if s in c.found_by else 0.0 for s in SOURCES]
                           + [1.0 if c.holder.official else 0.0, 1.0 if c.holder.country else 0.0, 1.0])
         names = _holder_words(c, anchor, verb) + _cue_words(c, anchor, verb, cues[i])
-        columns = words[i].union(_column(name) for name in names)
+        columns = {_column(name) for name in names}
         hashed.append(np.array(sorted(columns), dtype=np.int64))
     return Features(rows, hashed)
 
@@ -232,12 +237,6 @@ def _governor(anchor):
             break
         verb = verb.head
     return verb
-
-
-def _sentence_words(sent: Span) -> list[str]:
-    """The sentence's lower-cased lemmas and lemma bigrams, as feature names (punctuation and numbers out)."""
-    lemmas = [t.lemma_.lower() for t in sent if not (t.is_punct or t.is_space or t.like_num)]
-    return [f"w:{w}" for w in lemmas] + [f"b:{a}_{b}" for a, b in zip(lemmas, lemmas[1:])]
 
 
 def _holder_words(c: Candidate, anchor, verb) -> list[str]:
