@@ -274,6 +274,7 @@ def _cue_words(c: Candidate, anchor: Token, verb: Token, cues: list[tuple[Token,
     holds "Putin rejected Erdogan's calls for a ceasefire" for Russia (subject of the reject cue) and for
     Turkey (possessor of the demand cue). Also the words of the clause the holder's verb heads."""
     speaker = c.anchor is None and "speaker" in c.found_by
+    marks = _condition_marks()
     names = []
     for token, stance in cues:
         relation = _cue_relation(anchor, verb, token, speaker)
@@ -281,9 +282,19 @@ def _cue_words(c: Candidate, anchor: Token, verb: Token, cues: list[tuple[Token,
         lemma = token.lemma_.lower()
         names += [f"hc:{stance}:{relation}", f"hc:{stance}:{relation}:{polarity}", f"hcl:{lemma}:{relation}",
                   f"hcn:{lemma}:{polarity}"]
+        # "If Britain refuses the offer, ...": a cue in a condition clause states no position of its subject
+        names += [f"hcm:{stance}:{relation}:{m.lemma_.lower()}" for m in token.children
+                  if m.dep_ == "mark" and m.lemma_.lower() in marks]
     if verb.i != anchor.i:
         names += [f"cw:{t.lemma_.lower()}" for t in verb.subtree if not (t.is_punct or t.like_num)]
     return names
+
+
+@lru_cache(maxsize=1)
+def _condition_marks() -> frozenset[str]:
+    """The subordinators that open a condition clause (the stance lexicon's condition marks, all kinds)."""
+    lexicon = stance_lexicon()
+    return lexicon.condition_marks | lexicon.condition_marks_negated | lexicon.condition_marks_only
 
 
 def _cue_relation(anchor: Token, verb: Token, cue: Token, speaker: bool) -> str:
