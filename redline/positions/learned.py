@@ -104,12 +104,14 @@ def candidates(doc: Doc, actors, quotes, rule_positions: list[Position], *, lexi
         for p in ruled:
             add(Holder(p.actor, p.actor_country, p.via, p.official), "rule", p.stance, p.issue)
         for token in sent:
+            if _in_condition(token):
+                continue
             if token.dep_ in ("nsubj", "nsubjpass"):
                 add(_safe(resolver.of_token, token), "subject", token=token.i)
             elif token.dep_ == "pobj" and token.head.dep_ == "agent":
                 add(_safe(resolver.of_token, token), "agent", token=token.i)
         for ent in _within(entities, sent):
-            if ent.label_ in labels:
+            if ent.label_ in labels and not _in_condition(ent.root):
                 add(_safe(resolver.of_token, ent.root), "mention", token=ent.root.i)
         quote = resolver.quote_at(sent.start_char) or resolver.quote_at(max(sent.end_char - 2, sent.start_char))
         if quote is not None:
@@ -118,6 +120,17 @@ def candidates(doc: Doc, actors, quotes, rule_positions: list[Position], *, lexi
                                tokens[0] if tokens else None)
                      for h, how, st, issues, tokens in holders.values())
     return found
+
+
+def _in_condition(token: Token) -> bool:
+    """True for a word of a condition clause ("If Britain refuses the offer, ..."): a party named there is
+    what the condition is about, and holds no position of its own (the guideline's rule 9). The rules'
+    holders and quote speakers are candidates whatever the clause."""
+    if token.dep_ not in ("nsubj", "nsubjpass", "pobj", "dobj", "poss", "compound"):
+        return False
+    verb = _governor(token)
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lemma_.lower() in _condition_marks()
+                                        for c in verb.children)
 
 
 def _within(entities: tuple[Span, ...], sent: Span) -> list[Span]:
