@@ -138,8 +138,9 @@ def _labels(article: str, c: learned.Candidate, golds: list[corpus.Record]) -> l
 def train(parsed: Parsed, mask: np.ndarray) -> np.ndarray:
     """Weights trained on the masked rows with the config's settings."""
     cfg = learned.config()
-    return learned.fit(parsed.x[mask], parsed.y[mask], l2=float(cfg["l2"]), epochs=int(cfg["epochs"]),
-                       rate=float(cfg["rate"]), none_weight=float(cfg["none_weight"]), bias=learned.bias_index())
+    return learned.fit(parsed.x[mask], parsed.y[mask], l2=float(cfg["l2"]), iterations=int(cfg["iterations"]),
+                       none_weight=float(cfg["none_weight"]), bias=learned.bias_index(),
+                       dense=learned.bias_index() + 1)
 
 
 def cross_validate(parsed: Parsed, ids: list[str], golds: list[corpus.Record], texts: dict) -> dict:

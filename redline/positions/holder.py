@@ -229,9 +229,10 @@ class HolderResolver:
         """A dictionary entry (country, organisation, group) as a party."""
         if entry.kind == "organisation" and entry.sector == "media":
             return None
-        if entry.kind == "organisation" and entry.country and entry.sector not in ("igo_ngo",):
+        if entry.kind == "organisation" and entry.country and entry.sector not in ("igo_ngo",) + tuple(POLITICAL_GROUPS):
             return self._country_holder(entry.country, via=None, official=True)
-        return Holder(self._profiled(entry.name), entry.country, None, True)
+        code = entry.country if entry.kind == "country" else _state_code(entry.country, entry.sector)
+        return Holder(self._profiled(entry.name), code, None, True)
 
     def _actor_at(self, start: int, end: int) -> Any | None:
         """The actor a span names, or None."""
@@ -245,11 +246,15 @@ class HolderResolver:
         if actor is None:
             return None
         kind, sector = getattr(actor, "kind", None), getattr(actor, "sector", None)
-        if kind in ("country", "group"):
+        if kind == "country":
             return Holder(self._profiled(actor.name), actor.country, None, True)
+        if kind == "group":
+            return Holder(self._profiled(actor.name), _state_code(actor.country, sector), None, True)
         if kind == "organisation":
             if sector == "media":
                 return None
+            if sector in POLITICAL_GROUPS:  # a party or movement speaks for itself, not for its state
+                return Holder(self._profiled(actor.name), None, None, True)
             if sector == "igo_ngo" or actor.country is None:
                 return Holder(self._profiled(actor.name), actor.country, None, True)
             return self._country_holder(actor.country, via=actor.name, official=sector != "expert")
@@ -260,9 +265,9 @@ class HolderResolver:
         official = sector not in NON_OFFICIAL
         body = self._body_in_role(role) if sector not in COMMENTATORS else None
         if body is not None:
-            return Holder(self._profiled(body.name), body.country, actor.name, official)
-        if sector == "civilian" or country is None:
-            return None
+            return Holder(self._profiled(body.name), _state_code(body.country, body.sector), actor.name, official)
+        if sector == "civilian" or sector in POLITICAL_GROUPS or country is None:
+            return None  # an opposition politician or a fighter whose group is not named speaks for no state
         return self._country_holder(country, via=actor.name, official=official)
 
     def _known_person(self, name: str) -> tuple[str | None, str | None, str | None]:
@@ -304,6 +309,12 @@ class HolderResolver:
         if self.profile is not None:
             return self.profile.party(name) or name
         return name
+
+
+def _state_code(country: str | None, sector: str | None) -> str | None:
+    """The country code a group or body holds positions under: none for a non-state actor (the guideline's
+    `actor_country` is null for armed groups, movements and parties), the state's for one that governs."""
+    return country if sector == "government" else None
 
 
 def _reporting_subject(pronoun: Token) -> Token | None:

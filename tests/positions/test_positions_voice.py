@@ -48,3 +48,35 @@ def test_other_partys_proposal_is_theirs(positions_of, held):
     assert held(positions, "Turkey", "reject")
     [offer] = held(positions, "United States", "offer")
     assert offer.via is None
+
+
+def _holders(text: str) -> dict[str, object]:
+    """Each subject word of a text -> the holder the resolver gives it (article date: 2019-06-01)."""
+    from redline.actors import ActorDictionary, find_actors
+    from redline.nlp import load_pipeline
+    from redline.positions.holder import HolderResolver
+    from redline.positions.lexicon import stance_lexicon
+    from redline.quotes import extract_quotes
+
+    doc = load_pipeline()(text)
+    actors = find_actors(doc, published="2019-06-01")
+    resolver = HolderResolver(doc, actors, extract_quotes(doc, actors), lexicon=stance_lexicon(),
+                              dictionary=ActorDictionary.load())
+    return {t.text: resolver.of_token(t) for t in doc if t.dep_ in ("nsubj", "nsubjpass")}
+
+
+def test_voice_armed_group_holds_positions_as_itself_without_a_state_code():
+    # the guideline: actor_country is null for a non-state actor; before, the SDF's demands counted as Syria's
+    holder = _holders("The SDF rejected the Turkish plan for a buffer zone.")["SDF"]
+    assert holder.party == "Syrian Democratic Forces" and holder.country is None
+
+
+def test_voice_opposition_leader_speaks_for_no_state():
+    holders = _holders("Jeremy Corbyn demanded that the government bring the children home.")
+    assert holders["Corbyn"] is None
+
+
+def test_voice_government_office_speaks_for_its_state():
+    holders = _holders("The Foreign Office said it would not repatriate the fighters.")
+    assert holders["Office"].party == "United Kingdom" and holders["Office"].country == "GBR"
+    assert _holders("ROK officials rejected the tariff.")["officials"].country == "KOR"
