@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .clusters import SOURCES, Book, Cluster, Context, Evidence
 from .index import Actor, ActorIndex, TokenArcs
+from .lexicon import normalise_words
 
 
 def build_index(ctx: Context, book: Book) -> ActorIndex:
@@ -52,11 +53,15 @@ def _sector(ctx: Context, cluster: Cluster, evidence: list[Evidence]) -> str | N
 
 def _role(ctx: Context, cluster: Cluster, evidence: list[Evidence]) -> str | None:
     """The most telling role: apposition, title, description, office on the day, affiliation."""
+    office = cluster.entry.office_on(ctx.day) if cluster.entry is not None else None
     for source in SOURCES:
         roles = [e.role for e in evidence if e.source == source and e.role]
+        if office is not None and source != "title":
+            # a phrase that ends in no role ("a fierce supporter of the president on most other issues")
+            # describes the person; the office they hold that day says who speaks (a senator)
+            roles = [r for r in roles if ctx.lexicon.role(normalise_words(r).split()) is not None]
         if roles:
             return max(roles, key=len) if source != "title" else roles[0]
-    office = cluster.entry.office_on(ctx.day) if cluster.entry is not None else None
     if office is not None:
         return office.role
     return next((e.affiliation for e in evidence if e.affiliation), None)
