@@ -186,8 +186,8 @@ def feature_parts(cands: list[Candidate], doc: Doc, *, lexicon: StanceLexicon | 
     index = {s: i for i, s in enumerate(sentences)}
     vectors = embed([doc[s:e].text for s, e in sentences])
     hits = phrase_hits(doc, lexicon)
-    facts = [_sentence_facts(doc[s:e], hits, lexicon) for s, e in sentences]
     cues = [_cue_tokens(doc[s:e], hits, lexicon) for s, e in sentences]
+    facts = [_sentence_facts(doc[s:e], found) for (s, e), found in zip(sentences, cues)]
     contexts = [_unit(doc.tensor[s:e].mean(axis=0)) for s, e in sentences] if _has_tensor(doc) else None
     units: dict[int, np.ndarray] = {}  # token index -> its unit context vector (holders share their verbs)
 
@@ -331,20 +331,13 @@ def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children) or any(c.dep_ == "neg" for c in token.head.children)
 
 
-def _sentence_facts(sent: Span, hits, lexicon: StanceLexicon) -> list[float]:
-    """Cue counts per stance (capped), negation, quotation, question and length of one sentence."""
+def _sentence_facts(sent: Span, cues: list[tuple[Token, str]]) -> list[float]:
+    """Cue counts per stance (capped; `cues` are the sentence's, from `_cue_tokens`), negation, quotation,
+    question and length of one sentence."""
     counts = dict.fromkeys(STANCES, 0)
-    tables = {pos: getattr(lexicon, name, None) or {} for pos, name in POS_TABLE.items()}
-    negated = False
-    for token in sent:  # one pass: most words have no cue table, and their lemma is never read
-        negated = negated or token.dep_ == "neg"
-        table = tables.get(token.pos_)
-        cue = table.get(token.lemma_.lower()) if table else None
-        if cue is not None and cue.stance in counts:
-            counts[cue.stance] += 1
-    for start, _, phrase in hits:
-        if sent.start <= start < sent.end and phrase.stance in counts:
-            counts[phrase.stance] += 1
+    for _, stance in cues:
+        counts[stance] += 1
+    negated = any(token.dep_ == "neg" for token in sent)
     text = sent.text
     return [min(counts[s], 3) / 3 for s in STANCES] + [
         1.0 if negated else 0.0,
