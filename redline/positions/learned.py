@@ -11,7 +11,8 @@ annotated corpus (bench/gold/positions/corpus, `make train`):
   cue-word counts per stance (the stance lexicon), how the holder was found, negation, quotation, length;
   and, hashed, what is particular to the holder: its syntax (dependency, governing verb and that verb's
   modifiers), how each stance cue of the sentence relates to it (subject, possessor, above it, inside its
-  clause, in its quote; negated or not) and the words of its clause. The sentence's own word bag is not a
+  clause, in its quote; negated or not; under a condition mark) and the words of its clause. A party named
+  only inside a condition clause ("If Britain refuses the offer, ...") is no candidate. The sentence's own word bag is not a
   feature: it is the same for every holder of the sentence, and measured (5-fold CV) it made the model fit
   topics rather than positions (F1 0.288 with it, 0.300 without);
 - training: L-BFGS on the weighted log-likelihood with L2 (bench/train_positions.py);
