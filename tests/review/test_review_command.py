@@ -87,8 +87,10 @@ def test_review_command_reject_leaves_the_matrix_and_survives_a_fresh_store(seed
     assert all(p["id"] and p["review"] is None for p in listed)
     assert len({p["id"] for p in listed}) == len(listed)  # one id per record
     before = matrix(seeds_db)
-    # a position the matrix counts under a profile issue
-    chosen = next(p for p in listed if cell(before, p["issue"], p["actor"]).get("stance") == p["stance"])
+    # a position the matrix counts under a profile issue, and the only one of its party there from its sentence
+    # (the matrix counts evidence by sentence: rejecting one of two records of a sentence leaves the count)
+    same = lambda p: [q for q in listed if (q["actor"], q["issue"], q["start"]) == (p["actor"], p["issue"], p["start"])]  # noqa: E731
+    chosen = next(p for p in listed if cell(before, p["issue"], p["actor"]).get("stance") == p["stance"] and len(same(p)) == 1)
     done = redline("review", "reject", chosen["id"], "--note", "not a position", "--who", "tester", "--db", str(seeds_db))
     assert done.returncode == 0, done.stderr
     after = matrix(seeds_db)
