@@ -44,17 +44,25 @@ def cell_text(page, issue: str, party: str) -> str | None:
 
 def _an_impasse(server, db: Path) -> dict:
     """An impasse row of the overview. The examples hold none under today's weighing, so when there is none,
-    one is made the way an analyst would: a party against a proposition another party firmly wants has its
-    evidence corrected to a red line (the firm `against`)."""
+    one is made the way an analyst would: a party against a proposition another party wants (else any other
+    party of that issue) has its evidence corrected to a red line (the firm `against`), and the party for it
+    to a demand when its `for` is not firm."""
     rows = overview(server)["issues"]
     found = next((row for row in rows if row["status"] == "impasse"), None)
     if found is not None:
         return found
-    issue, party = next((r["issue"], p) for r in rows for p, c in r["cells"].items() if c["direction"] == "against"
-                        and any(o["direction"] == "for" and o["firm"] for o in r["cells"].values()))
+    # a party against (or, failing that, any other party) where another party is for; the one for is made
+    # firm (a demand) when it is not, the other firm against (a red line)
+    issue, party, other = next(((r["issue"], p, o) for rank in ("against", None) for r in rows
+                                for p, c in r["cells"].items() if rank is None or c["direction"] == rank
+                                for o, oc in r["cells"].items() if o != p and oc["direction"] == "for"))
+    cells = overview(server)["issues"][[r["issue"] for r in rows].index(issue)]["cells"]
     with Store(db) as store:
-        for item in overview(server)["issues"][[r["issue"] for r in rows].index(issue)]["cells"][party]["evidence"]:
-            correct(store, item["id"], Correction(stance="red_line"), note="test: make an impasse")
+        for name, stance in ((party, "red_line"), (other, "demand")):
+            if name == other and cells[other]["firm"]:
+                continue
+            for item in cells[name]["evidence"]:
+                correct(store, item["id"], Correction(stance=stance), note="test: make an impasse")
     return next(row for row in overview(server)["issues"] if row["issue"] == issue and row["status"] == "impasse")
 
 
