@@ -229,7 +229,8 @@ class HolderResolver:
         """A dictionary entry (country, organisation, group) as a party."""
         if entry.kind == "organisation" and entry.sector == "media":
             return None
-        if entry.kind == "organisation" and entry.country and entry.sector not in ("igo_ngo",) + tuple(POLITICAL_GROUPS):
+        if (entry.kind == "organisation" and entry.country and entry.sector != "igo_ngo"
+                and entry.sector not in POLITICAL_GROUPS):
             return self._country_holder(entry.country, via=None, official=True)
         code = entry.country if entry.kind == "country" else _state_code(entry.country, entry.sector)
         return Holder(self._profiled(entry.name), code, None, True)
