@@ -27,7 +27,6 @@ The model (weights and meta: config, data hashes, cross-validated scores) ships 
 from __future__ import annotations
 
 import json
-import zlib
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -37,6 +36,7 @@ from scipy import sparse
 from spacy.tokens import Doc, Span, Token
 
 from redline.datafiles import load_data_yaml
+from redline.features import hashed_columns
 
 from .embed import embed
 from .holder import Holder, HolderResolver
@@ -180,7 +180,8 @@ def features(cands: list[Candidate], doc: Doc, *, lexicon: StanceLexicon | None 
 def feature_parts(cands: list[Candidate], doc: Doc, *, lexicon: StanceLexicon | None = None) -> Features:
     """The candidates' features, with the hashed words as column lists (`features` gives the full matrix)."""
     lexicon = lexicon or stance_lexicon()
-    dense = feature_width() - (1 << int(config()["hash_bits"]))
+    bits = int(config()["hash_bits"])
+    dense = feature_width() - (1 << bits)
     if not cands:
         return Features(np.zeros((0, dense), dtype=np.float32), [])
     sentences = list(dict.fromkeys((c.sentence.start, c.sentence.end) for c in cands))
@@ -213,15 +214,8 @@ def feature_parts(cands: list[Candidate], doc: Doc, *, lexicon: StanceLexicon | 
                           + facts[i] + [1.0 if s in c.found_by else 0.0 for s in SOURCES]
                           + [1.0 if c.holder.official else 0.0, 1.0 if c.holder.country else 0.0, 1.0])
         names = _holder_words(c, anchor, verb) + _cue_words(c, anchor, verb, cues[i])
-        columns = {_column(name) for name in names}
-        hashed.append(np.array(sorted(columns), dtype=np.int64))
+        hashed.append(np.array(hashed_columns(names, bits), dtype=np.int64))
     return Features(rows, hashed)
-
-
-@lru_cache(maxsize=1 << 16)
-def _column(name: str) -> int:
-    """The hashed column (offset after the dense block) of a feature name."""
-    return zlib.crc32(name.encode("utf-8")) & ((1 << int(config()["hash_bits"])) - 1)
 
 
 def feature_width() -> int:
