@@ -24,6 +24,7 @@ import numpy as np
 
 from redline.adam import adam
 from redline.datafiles import load_data_yaml
+from redline.doctable import token_table
 from redline.features import hashed_columns
 
 from .fallback import UNTYPED
@@ -100,7 +101,9 @@ def rows_of(doc, coded: list[Coded]) -> Rows:
         word, anchor = doc[c.trigger.word], doc[c.trigger.anchor]
         sent = doc[c.sentence[0]:c.sentence[1]] if c.sentence is not None else word.sent
         if sent.start not in sentence_names:
-            sentence_names[sent.start] = [f"x={t.lemma_.lower()}" for t in sent if t.pos_ in _CONTENT_POS]
+            words = token_table(doc)
+            sentence_names[sent.start] = [f"x={words.lemma[i]}" for i in range(sent.start, sent.end)
+                                          if words.pos[i] in _CONTENT_POS]
             if tensor is not None:
                 sentence_vectors[sent.start] = _unit(tensor[sent.start:sent.end].mean(axis=0))
         if tensor is not None:

@@ -36,6 +36,7 @@ from scipy import sparse
 from spacy.tokens import Doc, Span, Token
 
 from redline.datafiles import load_data_yaml
+from redline.doctable import token_table
 from redline.features import hashed_columns
 
 from .embed import embed
@@ -84,6 +85,7 @@ def candidates(doc: Doc, actors, quotes, rule_positions: list[Position], *, lexi
     found: list[Candidate] = []
     labels = frozenset(config()["mention_labels"])
     entities = doc.ents  # spaCy rebuilds them on every access, and `sent.ents` reads all the doc's: once
+    table = token_table(doc)
     for sent in doc.sents:
         ruled = [p for p in rule_positions if p.start < sent.end_char and sent.start_char < p.end]
         holders: dict[str, tuple[Holder, set[str], set[str], dict[str, None], list[int]]] = {}
@@ -104,13 +106,17 @@ def candidates(doc: Doc, actors, quotes, rule_positions: list[Position], *, lexi
 
         for p in ruled:
             add(Holder(p.actor, p.actor_country, p.via, p.official), "rule", p.stance, p.issue)
-        for token in sent:
-            if _in_condition(token):
+        for i in range(sent.start, sent.end):  # the labels first: most words are neither subject nor agent
+            dep = table.dep[i]
+            if dep in ("nsubj", "nsubjpass"):
+                how = "subject"
+            elif dep == "pobj" and table.dep[table.head[i]] == "agent":
+                how = "agent"
+            else:
                 continue
-            if token.dep_ in ("nsubj", "nsubjpass"):
-                add(_safe(resolver.of_token, token), "subject", token=token.i)
-            elif token.dep_ == "pobj" and token.head.dep_ == "agent":
-                add(_safe(resolver.of_token, token), "agent", token=token.i)
+            token = doc[i]
+            if not _in_condition(token):
+                add(_safe(resolver.of_token, token), how, token=i)
         for ent in _within(entities, sent):
             if ent.label_ in labels and not _in_condition(ent.root):
                 add(_safe(resolver.of_token, ent.root), "mention", token=ent.root.i)
@@ -186,7 +192,7 @@ def feature_parts(cands: list[Candidate], doc: Doc, *, lexicon: StanceLexicon | 
         return Features(np.zeros((0, dense), dtype=np.float32), [])
     sentences = list(dict.fromkeys((c.sentence.start, c.sentence.end) for c in cands))
     index = {s: i for i, s in enumerate(sentences)}
-    vectors = embed([doc[s:e].text for s, e in sentences])
+    vectors = embed([token_table(doc).span_text(s, e) for s, e in sentences])
     hits = phrase_hits(doc, lexicon)
     cues = [_cue_tokens(doc[s:e], hits, lexicon) for s, e in sentences]
     facts = [_sentence_facts(doc[s:e], found) for (s, e), found in zip(sentences, cues)]
@@ -266,12 +272,13 @@ def _cue_tokens(sent: Span, hits, lexicon: StanceLexicon) -> list[tuple[Token, s
     stance, in text order."""
     tables = {pos: getattr(lexicon, name, None) or {} for pos, name in POS_TABLE.items()}
     found = []
-    for token in sent:
-        table = tables.get(token.pos_)
-        cue = table.get(token.lemma_.lower()) if table else None
-        if cue is not None and cue.stance in STANCES:
-            found.append((token, cue.stance))
     doc = sent.doc
+    words = token_table(doc)
+    for i in range(sent.start, sent.end):
+        table = tables.get(words.pos[i])
+        cue = table.get(words.lemma[i]) if table else None
+        if cue is not None and cue.stance in STANCES:
+            found.append((doc[i], cue.stance))
     found += [(doc[start:end].root, phrase.stance) for start, end, phrase in hits
               if sent.start <= start < sent.end and phrase.stance in STANCES]
     return found
@@ -332,8 +339,9 @@ def _sentence_facts(sent: Span, cues: list[tuple[Token, str]]) -> list[float]:
     counts = dict.fromkeys(STANCES, 0)
     for _, stance in cues:
         counts[stance] += 1
-    negated = any(token.dep_ == "neg" for token in sent)
-    text = sent.text
+    words = token_table(sent.doc)
+    negated = "neg" in words.dep[sent.start:sent.end]
+    text = words.span_text(sent.start, sent.end)
     return [min(counts[s], 3) / 3 for s in STANCES] + [
         1.0 if negated else 0.0,
         1.0 if any(ch in text for ch in "\"“”") else 0.0,

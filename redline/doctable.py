@@ -1,0 +1,74 @@
+"""A parsed Doc's token attributes as plain Python lists, read once per Doc and shared by the stages.
+
+Reading `token.dep_` or `token.lemma_` means building a Token object and looking its string up, for every
+word of every sentence, in every stage that scans sentences for a cue. Most words are no cue: the stages test
+them on these lists first and build Token objects only for the few that pass. The table is read in one
+`Doc.to_array` call and kept for as long as the Doc lives (a weak reference: nothing outlives its Doc).
+
+A Doc must not be re-tokenised after its table is read (redline's stages never do: they read the parse).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from weakref import WeakKeyDictionary
+
+import numpy as np
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, POS
+from spacy.tokens import Doc
+
+
+@dataclass(frozen=True, slots=True)
+class TokenTable:
+    """Per token of a Doc (by index): lower-case form, lower-cased lemma, dependency label, coarse part of
+    speech (the values of `lower_`, `lemma_.lower()`, `dep_`, `pos_`), its head's index and its character
+    offsets; and the Doc's text (`Doc.text` joins every token's text again on each access)."""
+
+    lower: list[str]
+    lemma: list[str]
+    dep: list[str]
+    pos: list[str]
+    head: list[int]
+    start_char: list[int]
+    end_char: list[int]
+    text: str
+
+    def span_text(self, start: int, end: int) -> str:
+        """`doc[start:end].text`: the characters from the first token to the end of the last (its trailing
+        space left out)."""
+        return self.text[self.start_char[start]:self.end_char[end - 1]] if end > start else ""
+
+
+_TABLES: WeakKeyDictionary = WeakKeyDictionary()  # Doc -> its TokenTable
+_LOCK = threading.Lock()  # a WeakKeyDictionary is not safe to mutate from several threads (batch workers)
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The Doc's token table, read on first use."""
+    with _LOCK:
+        table = _TABLES.get(doc)
+    if table is None or len(table.head) != len(doc):
+        table = _read(doc)
+        with _LOCK:
+            _TABLES[doc] = table
+    return table
+
+
+def _read(doc: Doc) -> TokenTable:
+    """The table of a Doc, from one attribute array (each distinct string id looked up once)."""
+    array = doc.to_array([LOWER, LEMMA, DEP, POS, HEAD, IDX, LENGTH])  # uint64: string ids are 64-bit hashes
+    strings = doc.vocab.strings
+    columns = array.T.tolist() if len(doc) else [[]] * 7
+    lemma_names = {h: strings[h].lower() for h in set(columns[1])}
+    numbers = array[:, 4:].astype(np.int64)  # HEAD is a signed offset stored unsigned
+    return TokenTable(lower=_strings(columns[0], strings), lemma=[lemma_names[h] for h in columns[1]],
+                      dep=_strings(columns[2], strings), pos=_strings(columns[3], strings),
+                      head=(numbers[:, 0] + np.arange(len(doc))).tolist(), start_char=columns[5],
+                      end_char=(numbers[:, 1] + numbers[:, 2]).tolist(), text=doc.text)
+
+
+def _strings(column: list[int], strings) -> list[str]:
+    """The strings of a column of ids (few distinct values: each is looked up once)."""
+    names = {h: strings[h] for h in set(column)}
+    return [names[h] for h in column]
