@@ -16,7 +16,7 @@ from weakref import WeakKeyDictionary
 
 import numpy as np
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, POS
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +41,7 @@ class TokenTable:
 
 
 _TABLES: WeakKeyDictionary = WeakKeyDictionary()  # Doc -> its TokenTable
+_CHUNKS: WeakKeyDictionary = WeakKeyDictionary()  # Doc -> its noun chunks
 _LOCK = threading.Lock()  # a WeakKeyDictionary is not safe to mutate from several threads (batch workers)
 
 
@@ -72,3 +73,16 @@ def _strings(column: list[int], strings) -> list[str]:
     """The strings of a column of ids (few distinct values: each is looked up once)."""
     names = {h: strings[h] for h in set(column)}
     return [names[h] for h in column]
+
+
+def noun_chunks_within(span: Span) -> list[Span]:
+    """`list(span.noun_chunks)`: the Doc's noun chunks that lie inside the span, in text order. spaCy
+    recomputes every chunk of the Doc on each `Span.noun_chunks`; here they are computed once per Doc."""
+    doc = span.doc
+    with _LOCK:
+        chunks = _CHUNKS.get(doc)
+    if chunks is None:
+        chunks = tuple(doc.noun_chunks)
+        with _LOCK:
+            _CHUNKS[doc] = chunks
+    return [chunk for chunk in chunks if chunk.start >= span.start and chunk.end <= span.end]
