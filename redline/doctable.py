@@ -86,3 +86,8 @@ def noun_chunks_within(span: Span) -> list[Span]:
         with _LOCK:
             _CHUNKS[doc] = chunks
     return [chunk for chunk in chunks if chunk.start >= span.start and chunk.end <= span.end]
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, kept with the Doc's table (spaCy joins every token's text again on each access)."""
+    return token_table(doc).text

@@ -36,11 +36,9 @@ def hashed_columns(names: Iterable[str], bits: int, offset: int = 0) -> list[int
     """The distinct hashed columns of some 0/1 feature names, ascending, each shifted by `offset` (the
     width of a dense block before the hashed one); a name given twice, or two names that collide, count once."""
     mask = (1 << bits) - 1
-    get = _CRC.get
-    out = set()
-    for name in names:
-        value = get(name)
-        if value is None:
-            value = name_hash(name)
-        out.add(offset + (value & mask))
-    return sorted(out)
+    known = _CRC
+    names = names if isinstance(names, (list, tuple)) else list(names)
+    try:  # the common case: every name seen before, one set comprehension
+        return sorted({offset + (known[name] & mask) for name in names})
+    except KeyError:
+        return sorted({offset + (name_hash(name) & mask) for name in names})

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 from spacy.tokens import Doc, Span
 
-from redline.doctable import noun_chunks_within
+from redline.doctable import doc_text, noun_chunks_within
 
 from .embed import embed, embed_fixed
 from .finding import Finding
@@ -44,7 +44,7 @@ def _candidates(doc: Doc, quotes: list, claimed: set[int], min_words: int) -> li
     found: list[tuple[Span, str]] = []
     if not spans:
         return found
-    whole = doc.text  # built on each access: read once
+    whole = doc_text(doc)  # spaCy builds doc.text on each access: kept once per Doc
     for sent in doc.sents:
         if sent.start in claimed:
             continue
