@@ -66,6 +66,8 @@ def _candidates(sent: Span, quoted: list[tuple[int, int]], lexicon: StanceLexico
     "Y would Z"."""
     found = []
     words = token_table(sent.doc)
+    # the quotes that overlap the sentence: a word of the sentence can only be inside one of those
+    quoted = [(s, e) for s, e in quoted if s < sent.end_char and e > sent.start_char]
     for i in range(sent.start, sent.end):
         if words.pos[i] not in ("VERB", "AUX"):
             continue

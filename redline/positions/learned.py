@@ -198,6 +198,7 @@ def feature_parts(cands: list[Candidate], doc: Doc, *, lexicon: StanceLexicon | 
     facts = [_sentence_facts(doc[s:e], found) for (s, e), found in zip(sentences, cues)]
     contexts = [_unit(doc.tensor[s:e].mean(axis=0)) for s, e in sentences] if _has_tensor(doc) else None
     units: dict[int, np.ndarray] = {}  # token index -> its unit context vector (holders share their verbs)
+    clauses: dict[int, list[str]] = {}  # verb index -> the `cw:` names of its clause (holders share verbs)
 
     def unit_at(i: int) -> np.ndarray:
         """The unit context vector of token i, computed once."""
@@ -219,7 +220,7 @@ def feature_parts(cands: list[Candidate], doc: Doc, *, lexicon: StanceLexicon | 
         rows[r, tail:] = ([1.0 if s in c.rule_stances else 0.0 for s in STANCES] + [0.0 if c.rule_stances else 1.0]
                           + facts[i] + [1.0 if s in c.found_by else 0.0 for s in SOURCES]
                           + [1.0 if c.holder.official else 0.0, 1.0 if c.holder.country else 0.0, 1.0])
-        names = _holder_words(c, anchor, verb) + _cue_words(c, anchor, verb, cues[i])
+        names = _holder_words(c, anchor, verb) + _cue_words(c, anchor, verb, cues[i], clauses)
         hashed.append(np.array(hashed_columns(names, bits), dtype=np.int64))
     return Features(rows, hashed)
 
@@ -284,10 +285,12 @@ def _cue_tokens(sent: Span, hits, lexicon: StanceLexicon) -> list[tuple[Token, s
     return found
 
 
-def _cue_words(c: Candidate, anchor: Token, verb: Token, cues: list[tuple[Token, str]]) -> list[str]:
+def _cue_words(c: Candidate, anchor: Token, verb: Token, cues: list[tuple[Token, str]],
+               clauses: dict[int, list[str]] | None = None) -> list[str]:
     """How each stance cue of the sentence relates to this holder, as feature names: the same sentence
     holds "Putin rejected Erdogan's calls for a ceasefire" for Russia (subject of the reject cue) and for
-    Turkey (possessor of the demand cue). Also the words of the clause the holder's verb heads."""
+    Turkey (possessor of the demand cue). Also the words of the clause the holder's verb heads (kept in
+    `clauses` by verb, when given: an article's candidates share their verbs)."""
     speaker = c.anchor is None and "speaker" in c.found_by
     marks = _condition_marks()
     names = []
@@ -301,7 +304,10 @@ def _cue_words(c: Candidate, anchor: Token, verb: Token, cues: list[tuple[Token,
         names += [f"hcm:{stance}:{relation}:{m.lemma_.lower()}" for m in token.children
                   if m.dep_ == "mark" and m.lemma_.lower() in marks]
     if verb.i != anchor.i:
-        names += [f"cw:{t.lemma_.lower()}" for t in verb.subtree if not (t.is_punct or t.like_num)]
+        clauses = {} if clauses is None else clauses
+        if verb.i not in clauses:
+            clauses[verb.i] = [f"cw:{t.lemma_.lower()}" for t in verb.subtree if not (t.is_punct or t.like_num)]
+        names += clauses[verb.i]
     return names
 
 
