@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, POS
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH, POS, SPACY
 from spacy.tokens import Doc, Span
 
 
@@ -58,15 +58,18 @@ def token_table(doc: Doc) -> TokenTable:
 
 def _read(doc: Doc) -> TokenTable:
     """The table of a Doc, from one attribute array (each distinct string id looked up once)."""
-    array = doc.to_array([LOWER, LEMMA, DEP, POS, HEAD, IDX, LENGTH])  # uint64: string ids are 64-bit hashes
+    array = doc.to_array([LOWER, LEMMA, DEP, POS, HEAD, IDX, LENGTH, ORTH, SPACY])  # uint64: ids are 64-bit hashes
     strings = doc.vocab.strings
-    columns = array.T.tolist() if len(doc) else [[]] * 7
+    columns = array.T.tolist() if len(doc) else [[]] * 9
     lemma_names = {h: strings[h].lower() for h in set(columns[1])}
-    numbers = array[:, 4:].astype(np.int64)  # HEAD is a signed offset stored unsigned
+    numbers = array[:, 4:7].astype(np.int64)  # HEAD is a signed offset stored unsigned
+    # the text as spaCy joins it (each token's text, then one space when it has trailing whitespace),
+    # from the ids rather than from a Token object per word
+    text = "".join(word + " " if space else word for word, space in zip(_strings(columns[7], strings), columns[8]))
     return TokenTable(lower=_strings(columns[0], strings), lemma=[lemma_names[h] for h in columns[1]],
                       dep=_strings(columns[2], strings), pos=_strings(columns[3], strings),
                       head=(numbers[:, 0] + np.arange(len(doc))).tolist(), start_char=columns[5],
-                      end_char=(numbers[:, 1] + numbers[:, 2]).tolist(), text=doc.text)
+                      end_char=(numbers[:, 1] + numbers[:, 2]).tolist(), text=text)
 
 
 def _strings(column: list[int], strings) -> list[str]:

@@ -60,3 +60,10 @@ def test_doctable_of_an_empty_doc():
     doc = load_pipeline()("")
     table = token_table(doc)
     assert table.head == [] and table.text == "" and noun_chunks_within(doc[:]) == []
+
+
+def test_doctable_text_keeps_odd_whitespace():
+    from redline.nlp import load_pipeline
+
+    doc = load_pipeline()("Turkey  refused\tthe offer .\n\n  “No,” he said  ")
+    assert doc_text(doc) == doc.text
