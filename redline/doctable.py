@@ -61,21 +61,30 @@ def _read(doc: Doc) -> TokenTable:
     array = doc.to_array([LOWER, LEMMA, DEP, POS, HEAD, IDX, LENGTH, ORTH, SPACY])  # uint64: ids are 64-bit hashes
     strings = doc.vocab.strings
     columns = array.T.tolist() if len(doc) else [[]] * 9
-    lemma_names = {h: strings[h].lower() for h in set(columns[1])}
     numbers = array[:, 4:7].astype(np.int64)  # HEAD is a signed offset stored unsigned
     # the text as spaCy joins it (each token's text, then one space when it has trailing whitespace),
     # from the ids rather than from a Token object per word
     text = "".join(word + " " if space else word for word, space in zip(_strings(columns[7], strings), columns[8]))
-    return TokenTable(lower=_strings(columns[0], strings), lemma=[lemma_names[h] for h in columns[1]],
+    return TokenTable(lower=_strings(columns[0], strings), lemma=[w.lower() for w in _strings(columns[1], strings)],
                       dep=_strings(columns[2], strings), pos=_strings(columns[3], strings),
                       head=(numbers[:, 0] + np.arange(len(doc))).tolist(), start_char=columns[5],
                       end_char=(numbers[:, 1] + numbers[:, 2]).tolist(), text=text)
 
 
+_NAMES: dict[int, str] = {}  # string id -> string: an id is the hash of its string, the same in every vocab
+_NAMES_LIMIT = 500_000  # ids kept before the cache starts over (bounds memory on a long batch run)
+
+
 def _strings(column: list[int], strings) -> list[str]:
-    """The strings of a column of ids (few distinct values: each is looked up once)."""
-    names = {h: strings[h] for h in set(column)}
-    return [names[h] for h in column]
+    """The strings of a column of ids (the StringStore is asked once per id per process)."""
+    names = _NAMES
+    try:
+        return [names[h] for h in column]
+    except KeyError:
+        if len(names) >= _NAMES_LIMIT:
+            names.clear()
+        names.update((h, strings[h]) for h in set(column) if h not in names)
+        return [names[h] for h in column]
 
 
 def noun_chunks_within(span: Span) -> list[Span]:
