@@ -7,7 +7,8 @@ annotated corpus (bench/gold/positions/corpus, `make train`):
 - candidates: per sentence, the parties the rules found in it, the parties of its subjects and passive
   agents (through the HolderResolver, so "Tehran", "Iranian officials" and "we" in a quote resolve), and
   the party of the speaker of the quote it sits in;
-- features: the sentence's wordllama embedding; what the sentence says of the holder (its governing
+- features: the sentence's wordllama embedding (its words' token vectors pooled; each word is tokenised once
+  per process, `embed.WordSums`); what the sentence says of the holder (its governing
   verb's clause without the holder's own phrase) as a wordllama embedding and, per stance, how near its
   words come to that stance's lexicon cues (so wording the lexicon lacks still counts; measured 5-fold CV,
   both together: F1 +0.009, higher on every fold); the rules' stance for this holder and for the sentence,
@@ -30,20 +31,20 @@ The model (weights and meta: config, data hashes, cross-validated scores) ships 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 from scipy import sparse
+from spacy.attrs import IS_ALPHA, LENGTH, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from redline.datafiles import load_data_yaml
 from redline.doctable import token_table
 from redline.features import hashed_columns
 
-from .embed import embed, embed_fixed
+from .embed import WORD_SUMS, embed_fixed, unit_rows
 from .holder import Holder, HolderResolver
 from .lexicon import StanceLexicon, stance_lexicon
 from .model import STANCES, Position
@@ -201,10 +202,17 @@ def feature_parts(cands: list[Candidate], doc: Doc, *, lexicon: StanceLexicon | 
     verbs = [_governor(anchor) for anchor in anchors]
     predicates = [_predicate(c, anchor, verb) for c, anchor, verb in zip(cands, anchors, verbs)]
     said = list(dict.fromkeys(predicates))
-    # one embedding call for the article: its candidate sentences, then the distinct predicates
-    both = embed([token_table(doc).span_text(s, e) for s, e in sentences] + said)
-    vectors, said_vectors = both[:len(sentences)], dict(zip(said, both[len(sentences):]))
-    similarity = cue_similarity(said, lexicon)
+    # wordllama vectors from per-word token sums: the sentences and the predicates share their words
+    first, minimum = min(s for s, _ in sentences), int(config()["similarity_min_chars"])
+    attrs = doc.to_array([ORTH, LOWER, IS_ALPHA, LENGTH])[first:max(e for _, e in sentences)]
+    tokens = WORD_SUMS.rows(attrs[:, 0].tolist(), doc.vocab.strings)
+    # per token: the lower-case word the cue similarity reads (its hash), or 0 (short, or not a word)
+    readable = np.where((attrs[:, 2] == 1) & (attrs[:, 3] >= minimum), attrs[:, 1], 0).tolist()
+    vectors = unit_rows(np.stack([tokens[s - first:e - first].sum(axis=0) for s, e in sentences]))
+    offsets = [np.array(p, dtype=np.int64) - first for p in said]
+    said_vectors = dict(zip(said, unit_rows(np.stack([tokens[o].sum(axis=0) for o in offsets]))))
+    words = [[readable[i] for i in o if readable[i]] for o in offsets]
+    similarity = dict(zip(said, cue_similarity(words, doc.vocab.strings, lexicon)))
     hits = phrase_hits(doc, lexicon)
     cues = [_cue_tokens(doc[s:e], hits, lexicon) for s, e in sentences]
     facts = [_sentence_facts(doc[s:e], found) for (s, e), found in zip(sentences, cues)]
@@ -267,47 +275,46 @@ def _governor(anchor):
     return verb
 
 
-def _predicate(c: Candidate, anchor: Token, verb: Token) -> str:
-    """What the sentence says of the holder: the words of its governing verb's clause (the whole sentence
-    when the holder has no verb above it, as a quote's speaker) without the holder's own phrase. In "Turkey
-    will never accept a Kurdish corridor" it is "will never accept a Kurdish corridor"."""
+def _predicate(c: Candidate, anchor: Token, verb: Token) -> tuple[int, ...]:
+    """What the sentence says of the holder, as token indices: the words of its governing verb's clause (the
+    whole sentence when the holder has no verb above it, as a quote's speaker) without the holder's own
+    phrase. In "Turkey will never accept a Kurdish corridor" it is "will never accept a Kurdish corridor"."""
     words = verb.subtree if verb.i != anchor.i else c.sentence
     own = range(anchor.left_edge.i, anchor.right_edge.i + 1) if c.anchor is not None else range(0)
-    return " ".join(t.text for t in words if t.i not in own)
+    return tuple(t.i for t in words if t.i not in own) or (anchor.i,)
 
 
-def cue_similarity(texts: list[str], lexicon: StanceLexicon | None = None) -> dict[str, np.ndarray]:
-    """For each text, per stance, the highest cosine similarity between one of its words and that stance's
-    lexicon cues (wordllama): "strangle" comes near the refusal cues though the lexicon lacks it, so the
-    model can read a stance in wording the rules were never given. Zero where no word is known."""
+def cue_similarity(texts: list[list[int]], strings, lexicon: StanceLexicon | None = None) -> list[np.ndarray]:
+    """For each list of words (spaCy hashes; `strings` gives their text), per stance, the highest cosine
+    similarity between one of its words and that stance's lexicon cues (wordllama): "strangle" comes near the
+    refusal cues though the lexicon lacks it, so the model can read a stance in wording the rules were never
+    given. Zero where there is no word."""
     cues = _stance_cues(lexicon or stance_lexicon())
-    minimum = int(config()["similarity_min_chars"])
-    words = {t: [w for w in _WORD.findall(t.lower()) if len(w) >= minimum] for t in texts}
-    best = _word_similarity(sorted({w for found in words.values() for w in found}), cues)
+    best = _word_similarity(sorted({w for words in texts for w in words}), strings, cues)
     zero = np.zeros(len(STANCES), dtype=np.float32)
-    return {t: np.max([best[w] for w in found], axis=0) if found else zero for t, found in words.items()}
+    return [np.max([best[w] for w in words], axis=0) if words else zero for words in texts]
 
 
-_WORD = re.compile(r"[a-z]+")
-# per cue list: word -> its best similarity per stance, computed once per process
-_SIMILARITY: dict[tuple[tuple[str, str], ...], dict[str, np.ndarray]] = {}
+# per cue list: word hash -> its best similarity per stance, computed once per process
+_SIMILARITY: dict[tuple[tuple[str, str], ...], dict[int, np.ndarray]] = {}
 _SIMILARITY_MAX = 200_000  # words kept before the memo starts afresh (a long batch meets new words forever)
 
 
-def _word_similarity(words: list[str], cues: tuple[tuple[str, str], ...]) -> dict[str, np.ndarray]:
-    """The best similarity per stance of each word to the cues (clipped at 0), embedding only the words not
+def _word_similarity(words: list[int], strings, cues: tuple[tuple[str, str], ...]) -> dict[int, np.ndarray]:
+    """The best similarity per stance of each word to the cues (clipped at 0), computed only for the words not
     seen before."""
     memo = _SIMILARITY.setdefault(cues, {})
     new = [w for w in words if w not in memo]
     if new:
         if len(memo) + len(new) > _SIMILARITY_MAX:
             memo.clear()
-        sims = embed(new) @ embed_fixed(tuple(w for w, _ in cues)).T
+            new = list(words)
+        sims = unit_rows(WORD_SUMS.rows(new, strings)) @ embed_fixed(tuple(w for w, _ in cues)).T
         owner = np.array([STANCES.index(s) for _, s in cues])
         per_stance = np.stack([sims[:, owner == k].max(axis=1) if (owner == k).any() else np.zeros(len(new))
                                for k in range(len(STANCES))], axis=1)
         memo.update(zip(new, np.clip(per_stance, 0.0, 1.0).astype(np.float32)))
-    return {w: memo[w] for w in words}
+    return memo
 
 
 def _stance_cues(lexicon: StanceLexicon) -> tuple[tuple[str, str], ...]:
