@@ -100,8 +100,8 @@ def voice_state(quotes: list, char: int) -> str | None:
 
 
 def points_back(token: Token) -> str | None:
-    """What kind of holder a word stands for when it names none itself: "person" ("he", "the
-    spokesman"), "body" ("it", "the ministry"), "any" ("they"); None for other words."""
+    """What kind of holder a word stands for when it names none itself: "person" ("he"), "body" ("it",
+    "the ministry"), "any" ("they", "the spokesman"); None for other words."""
     lower = token.lower_
     if token.pos_ == "PRON":
         if lower in PERSON_PRONOUNS:
@@ -114,7 +114,7 @@ def points_back(token: Token) -> str | None:
     if any(c.dep_ in ("compound", "amod", "poss", "nmod") for c in token.children):
         return None  # "the Iranian foreign ministry": its modifiers name it
     if lower in PERSON_ROLES:
-        return "person"
+        return "any"  # "the spokesman": of the person or of the body named before
     return "body" if lower in BODY_ROLES else None
 
 
