@@ -65,8 +65,8 @@ def full_name(actors: Any, actor: Any) -> Any:
     itself when it is no bare word, already has a state or role, or no earlier name fits."""
     if actors is None or " " in actor.name or actor.country or actor.role:
         return actor
-    if actor.kind not in ("person", "organisation") or (actor.kind == "organisation" and actor.sector):
-        return actor
+    if actor.sector if actor.kind == "organisation" else actor.kind != "person":
+        return actor  # a named organisation, a country or a group: no surname (a bare "Wang" may be an ORG)
     first = first_mention(actor)
     best, best_at = actor, -1
     for other in actors.actors:
