@@ -8,8 +8,8 @@ state its modifier names ("Iranian officials", "US negotiators").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
