@@ -7,7 +7,10 @@ annotated corpus (bench/gold/positions/corpus, `make train`):
 - candidates: per sentence, the parties the rules found in it, the parties of its subjects and passive
   agents (through the HolderResolver, so "Tehran", "Iranian officials" and "we" in a quote resolve), and
   the party of the speaker of the quote it sits in;
-- features: the sentence's wordllama embedding, the rules' stance for this holder and for the sentence,
+- features: the sentence's wordllama embedding; what the sentence says of the holder (its governing
+  verb's clause without the holder's own phrase) as a wordllama embedding and, per stance, how near its
+  words come to that stance's lexicon cues (so wording the lexicon lacks still counts; measured 5-fold CV,
+  both together: F1 +0.009, higher on every fold); the rules' stance for this holder and for the sentence,
   cue-word counts per stance (the stance lexicon), how the holder was found, negation, quotation, length;
   and, hashed, what is particular to the holder: its syntax (dependency, governing verb and that verb's
   modifiers), how each stance cue of the sentence relates to it (subject, possessor, above it, inside its
@@ -27,6 +30,7 @@ The model (weights and meta: config, data hashes, cross-validated scores) ships 
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -38,7 +42,7 @@ from spacy.tokens import Doc, Span, Token
 
 from redline.datafiles import load_data_yaml
 
-from .embed import embed
+from .embed import embed, embed_fixed
 from .holder import Holder, HolderResolver
 from .lexicon import StanceLexicon, stance_lexicon
 from .model import STANCES, Position
@@ -49,6 +53,7 @@ LABELS = ("none",) + tuple(STANCES)
 SOURCES = ("rule", "subject", "agent", "speaker", "mention")
 POS_TABLE = {"VERB": "verbs", "AUX": "verbs", "ADJ": "adjectives", "NOUN": "nouns"}
 TENSOR_WIDTH = 96  # the English small pipeline's tok2vec width (doc.tensor)
+EMBED_WIDTH = 256  # wordllama's embedding width (redline/positions/embed.py)
 # The dependents of a holder's governing verb that carry stance: negation, modality, what is wanted or refused.
 GOVERNOR_DEPS = frozenset({"neg", "aux", "auxpass", "xcomp", "ccomp", "dobj", "advmod", "mark", "prep", "acomp",
                            "attr", "prt", "advcl"})
@@ -185,7 +190,14 @@ def feature_parts(cands: list[Candidate], doc: Doc, *, lexicon: StanceLexicon | 
         return Features(np.zeros((0, dense), dtype=np.float32), [])
     sentences = list(dict.fromkeys((c.sentence.start, c.sentence.end) for c in cands))
     index = {s: i for i, s in enumerate(sentences)}
-    vectors = embed([doc[s:e].text for s, e in sentences])
+    anchors = [doc[c.anchor] if c.anchor is not None else c.sentence.root for c in cands]
+    verbs = [_governor(anchor) for anchor in anchors]
+    predicates = [_predicate(c, anchor, verb) for c, anchor, verb in zip(cands, anchors, verbs)]
+    said = list(dict.fromkeys(predicates))
+    # one embedding call for the article: its candidate sentences, then the distinct predicates
+    both = embed([doc[s:e].text for s, e in sentences] + said)
+    vectors, said_vectors = both[:len(sentences)], dict(zip(said, both[len(sentences):]))
+    similarity = cue_similarity(said, lexicon)
     hits = phrase_hits(doc, lexicon)
     cues = [_cue_tokens(doc[s:e], hits, lexicon) for s, e in sentences]
     facts = [_sentence_facts(doc[s:e], found) for (s, e), found in zip(sentences, cues)]
@@ -201,14 +213,15 @@ def feature_parts(cands: list[Candidate], doc: Doc, *, lexicon: StanceLexicon | 
     rows = np.zeros((len(cands), dense), dtype=np.float32)
     hashed = []
     width = vectors.shape[1]
-    tail = width + 3 * TENSOR_WIDTH
-    for r, c in enumerate(cands):
+    said_end = 2 * width + len(STANCES)
+    tail = said_end + 3 * TENSOR_WIDTH
+    for r, (c, anchor, verb, predicate) in enumerate(zip(cands, anchors, verbs, predicates)):
         i = index[(c.sentence.start, c.sentence.end)]
-        anchor = doc[c.anchor] if c.anchor is not None else c.sentence.root
-        verb = _governor(anchor)
         rows[r, :width] = vectors[i]
+        rows[r, width:2 * width] = said_vectors[predicate]
+        rows[r, 2 * width:said_end] = similarity[predicate]
         if contexts is not None:
-            rows[r, width:tail] = np.concatenate([contexts[i], unit_at(anchor.i), unit_at(verb.i)])
+            rows[r, said_end:tail] = np.concatenate([contexts[i], unit_at(anchor.i), unit_at(verb.i)])
         rows[r, tail:] = ([1.0 if s in c.rule_stances else 0.0 for s in STANCES] + [0.0 if c.rule_stances else 1.0]
                           + facts[i] + [1.0 if s in c.found_by else 0.0 for s in SOURCES]
                           + [1.0 if c.holder.official else 0.0, 1.0 if c.holder.country else 0.0, 1.0])
@@ -226,7 +239,7 @@ def _column(name: str) -> int:
 
 def feature_width() -> int:
     """The number of features per candidate: dense ones (the bias among them), then the hashed words."""
-    return (256 + 3 * TENSOR_WIDTH + len(STANCES) + 1 + (len(STANCES) + 4) + len(SOURCES) + 3
+    return (2 * EMBED_WIDTH + len(STANCES) + 3 * TENSOR_WIDTH + len(STANCES) + 1 + (len(STANCES) + 4) + len(SOURCES) + 3
             + (1 << int(config()["hash_bits"])))
 
 
@@ -251,6 +264,57 @@ def _governor(anchor):
             break
         verb = verb.head
     return verb
+
+
+def _predicate(c: Candidate, anchor: Token, verb: Token) -> str:
+    """What the sentence says of the holder: the words of its governing verb's clause (the whole sentence
+    when the holder has no verb above it, as a quote's speaker) without the holder's own phrase. In "Turkey
+    will never accept a Kurdish corridor" it is "will never accept a Kurdish corridor"."""
+    words = verb.subtree if verb.i != anchor.i else c.sentence
+    own = range(anchor.left_edge.i, anchor.right_edge.i + 1) if c.anchor is not None else range(0)
+    return " ".join(t.text for t in words if t.i not in own)
+
+
+def cue_similarity(texts: list[str], lexicon: StanceLexicon | None = None) -> dict[str, np.ndarray]:
+    """For each text, per stance, the highest cosine similarity between one of its words and that stance's
+    lexicon cues (wordllama): "strangle" comes near the refusal cues though the lexicon lacks it, so the
+    model can read a stance in wording the rules were never given. Zero where no word is known."""
+    cues = _stance_cues(lexicon or stance_lexicon())
+    minimum = int(config()["similarity_min_chars"])
+    words = {t: [w for w in _WORD.findall(t.lower()) if len(w) >= minimum] for t in texts}
+    best = _word_similarity(sorted({w for found in words.values() for w in found}), cues)
+    zero = np.zeros(len(STANCES), dtype=np.float32)
+    return {t: np.max([best[w] for w in found], axis=0) if found else zero for t, found in words.items()}
+
+
+_WORD = re.compile(r"[a-z]+")
+# per cue list: word -> its best similarity per stance, computed once per process
+_SIMILARITY: dict[tuple[tuple[str, str], ...], dict[str, np.ndarray]] = {}
+_SIMILARITY_MAX = 200_000  # words kept before the memo starts afresh (a long batch meets new words forever)
+
+
+def _word_similarity(words: list[str], cues: tuple[tuple[str, str], ...]) -> dict[str, np.ndarray]:
+    """The best similarity per stance of each word to the cues (clipped at 0), embedding only the words not
+    seen before."""
+    memo = _SIMILARITY.setdefault(cues, {})
+    new = [w for w in words if w not in memo]
+    if new:
+        if len(memo) + len(new) > _SIMILARITY_MAX:
+            memo.clear()
+        sims = embed(new) @ embed_fixed(tuple(w for w, _ in cues)).T
+        owner = np.array([STANCES.index(s) for _, s in cues])
+        per_stance = np.stack([sims[:, owner == k].max(axis=1) if (owner == k).any() else np.zeros(len(new))
+                               for k in range(len(STANCES))], axis=1)
+        memo.update(zip(new, np.clip(per_stance, 0.0, 1.0).astype(np.float32)))
+    return {w: memo[w] for w in words}
+
+
+def _stance_cues(lexicon: StanceLexicon) -> tuple[tuple[str, str], ...]:
+    """The stance lexicon's cues (its verbs, nouns, adjectives and phrases), each with the stance it signals."""
+    cues = [(word, entry.stance) for table in (lexicon.verbs, lexicon.nouns, lexicon.adjectives)
+            for word, entry in table.items() if entry.stance in STANCES]
+    cues += [(" ".join(phrase.words), phrase.stance) for phrase in lexicon.phrases if phrase.stance in STANCES]
+    return tuple(cues)
 
 
 def _holder_words(c: Candidate, anchor, verb) -> list[str]:

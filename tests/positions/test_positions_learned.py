@@ -117,6 +117,40 @@ def test_learned_predictions_carry_confidence_and_issue_offsets(model, seeds):
         assert text[p.issue_start:p.issue_end] == p.issue_text and p.start <= p.issue_start < p.issue_end <= p.end
 
 
+def test_learned_predicate_is_the_holders_clause_without_the_holder():
+    """What the sentence says of each holder: the governing verb's clause, the holder's own phrase left out."""
+    from redline.nlp import load_pipeline
+
+    doc = load_pipeline()("Turkey will never accept a Kurdish corridor on its border.")
+    sent = next(iter(doc.sents))
+    turkey, kurdish = doc[0], next(t for t in doc if t.text == "Kurdish")
+
+    def said(token):
+        c = learned.Candidate(sent, None, frozenset({"mention"}), frozenset(), (), anchor=token.i)
+        return learned._predicate(c, token, learned._governor(token))
+
+    assert said(turkey) == "will never accept a Kurdish corridor on its border ."
+    assert said(kurdish) == "Turkey will never accept a corridor on its border ."
+    speaker = learned.Candidate(sent, None, frozenset({"speaker"}), frozenset(), ())
+    assert learned._predicate(speaker, sent.root, sent.root) == " ".join(t.text for t in sent)
+
+
+def test_learned_cue_similarity_ranks_each_cue_under_its_own_stance():
+    """A lexicon cue is most like its own stance (similarity 1); a text with no word long enough gives zeros."""
+    from redline.positions.lexicon import stance_lexicon
+
+    lexicon = stance_lexicon()
+    cues = dict(learned._stance_cues(lexicon))
+    picked = {stance: word for word, stance in cues.items() if word.isalpha()}
+    assert set(picked) >= {"demand", "reject", "offer"}
+    found = learned.cue_similarity(list(picked.values()) + ["a of"], lexicon)
+    for stance, word in picked.items():
+        row = found[word]
+        assert row[learned.STANCES.index(stance)] == pytest.approx(1.0, abs=1e-4), (word, stance)
+        assert row.shape == (len(learned.STANCES),) and (row >= 0).all() and (row <= 1).all()
+    assert not found["a of"].any()
+
+
 def test_learned_fast_paths_equal_the_plain_ones(model, seeds):
     """The stage's shortcuts give what spaCy and the full feature matrix give: the sparse logits, the
     article's noun chunks and entities read once, and the resolver's answers kept per token."""
