@@ -40,6 +40,8 @@ class ActorIndex:
     actors: list[Actor]
     tokens: TokenArcs | None = field(default=None, repr=False)
     _spans: list[tuple[int, int, int]] = field(default_factory=list, repr=False)
+    _starts: list[int] = field(default_factory=list, repr=False)  # the mentions' starts, in `_spans` order
+    _longest: int = field(default=0, repr=False)  # the longest mention's length in characters
 
     def __post_init__(self) -> None:
         """Index every mention by position: (start, end, actor number), tightest first among equals."""
@@ -47,6 +49,8 @@ class ActorIndex:
             ((s, e, n) for n, actor in enumerate(self.actors) for s, e in actor.mentions),
             key=lambda m: (m[0], m[1] - m[0]),
         )
+        self._starts = [s for s, _, _ in self._spans]
+        self._longest = max((e - s for s, e, _ in self._spans), default=0)
 
     def at(self, start: int, end: int) -> Actor | None:
         """The actor the text span [start, end) refers to: the tightest mention around the span's head word.
@@ -81,9 +85,10 @@ class ActorIndex:
     def _tightest(self, start: int, end: int) -> Actor | None:
         """The actor of the shortest mention containing [start, end), or None."""
         best = None
-        for s, e, n in self._spans:
-            if s > start:
-                break
+        # a mention starting before start - longest ends before start, so cannot contain the span: skip
+        # those (the rest are read in the same order, so ties go the same way)
+        first, last = bisect_left(self._starts, start - self._longest), bisect_right(self._starts, start)
+        for s, e, n in self._spans[first:last]:
             if e >= end and (best is None or e - s < best[1] - best[0]):
                 best = (s, e, n)
         return self.actors[best[2]] if best is not None else None

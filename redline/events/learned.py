@@ -16,14 +16,16 @@ downloaded. Without the shipped model the rules' types stand.
 from __future__ import annotations
 
 import json
-import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
+from redline.adam import adam
 from redline.datafiles import load_data_yaml
+from redline.doctable import token_table
+from redline.features import hashed_columns
 
 from .fallback import UNTYPED
 from .trigger import Trigger
@@ -92,14 +94,16 @@ def rows_of(doc, coded: list[Coded]) -> Rows:
     dense = np.zeros((len(coded), DENSE), dtype=np.float32)
     hashed: list[list[int]] = []
     tensor = doc.tensor if _has_tensor(doc) else None
-    bits = (1 << int(config()["hash_bits"])) - 1
+    bits = int(config()["hash_bits"])
     sentence_vectors: dict[int, np.ndarray] = {}
     sentence_names: dict[int, list[str]] = {}
     for r, c in enumerate(coded):
         word, anchor = doc[c.trigger.word], doc[c.trigger.anchor]
         sent = doc[c.sentence[0]:c.sentence[1]] if c.sentence is not None else word.sent
         if sent.start not in sentence_names:
-            sentence_names[sent.start] = [f"x={t.lemma_.lower()}" for t in sent if t.pos_ in _CONTENT_POS]
+            words = token_table(doc)
+            sentence_names[sent.start] = [f"x={words.lemma[i]}" for i in range(sent.start, sent.end)
+                                          if words.pos[i] in _CONTENT_POS]
             if tensor is not None:
                 sentence_vectors[sent.start] = _unit(tensor[sent.start:sent.end].mean(axis=0))
         if tensor is not None:
@@ -108,7 +112,7 @@ def rows_of(doc, coded: list[Coded]) -> Rows:
             dense[r, 2 * TENSOR_WIDTH:3 * TENSOR_WIDTH] = sentence_vectors[sent.start]
         dense[r, DENSE - 1] = 1.0
         names = _names(doc, c, word, anchor) + sentence_names[sent.start]
-        hashed.append(sorted({DENSE + (zlib.crc32(name.encode("utf-8")) & bits) for name in names}))
+        hashed.append(hashed_columns(names, bits, DENSE))
     return Rows(dense, hashed)
 
 
@@ -153,17 +157,15 @@ def softmax(z: np.ndarray) -> np.ndarray:
 
 def fit(x: np.ndarray, y: np.ndarray, classes: int, *, l2: float, epochs: int, rate: float) -> np.ndarray:
     """Softmax regression weights (features x classes) by full-batch Adam; deterministic."""
-    w = np.zeros((x.shape[1], classes), dtype=np.float32)
-    m, v = np.zeros_like(w), np.zeros_like(w)
     onehot = np.eye(classes, dtype=np.float32)[y]
     penalty = np.full((x.shape[1], 1), l2, dtype=np.float32)
     penalty[DENSE - 1] = 0.0  # the bias is not penalised
-    for step in range(1, epochs + 1):
-        grad = x.T @ (softmax(x @ w) - onehot) / len(y) + penalty * w
-        m = 0.9 * m + 0.1 * grad
-        v = 0.999 * v + 0.001 * grad * grad
-        w -= rate * (m / (1 - 0.9 ** step)) / (np.sqrt(v / (1 - 0.999 ** step)) + 1e-8)
-    return w
+
+    def gradient(w: np.ndarray) -> np.ndarray:
+        """The mean cross-entropy's gradient plus the L2 penalty's."""
+        return x.T @ (softmax(x @ w) - onehot) / len(y) + penalty * w
+
+    return adam(gradient, np.zeros((x.shape[1], classes), dtype=np.float32), epochs=epochs, rate=rate)
 
 
 class TypeModel:

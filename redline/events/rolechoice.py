@@ -20,14 +20,15 @@ rules' choice stands. Trained by `bench/train_events.py` (`make train`) on plv.c
 from __future__ import annotations
 
 import json
-import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
+from redline.adam import adam
 from redline.datafiles import load_data_yaml
+from redline.features import hashed_columns
 
 from .groups import Participant
 from .tree import is_passive
@@ -276,21 +277,9 @@ def _static(event: EventView, i: int) -> list[str]:
     return names
 
 
-_COLUMNS: dict[tuple[str, int], int] = {}  # feature name and hash bits -> column (names recur a lot)
-
-
 def hashed(names: list[str], bits: int) -> list[int]:
     """The column indices of some feature names (0/1 features; a repeat counts once), the bias last."""
-    out = set()
-    for name in names:
-        column = _COLUMNS.get((name, bits))
-        if column is None:
-            if len(_COLUMNS) > 200_000:
-                _COLUMNS.clear()
-            column = _COLUMNS[(name, bits)] = zlib.crc32(name.encode("utf-8")) & ((1 << bits) - 1)
-        out.add(column)
-    out.add(1 << bits)
-    return sorted(out)
+    return hashed_columns(names, bits) + [1 << bits]
 
 
 def width(bits: int) -> int:
@@ -384,11 +373,11 @@ def fit(rows: list[list[int]], groups: list[int], right: list[bool], bits: int, 
     g = np.asarray(groups)
     starts = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])
     y = np.asarray(right, dtype=np.float64)
-    w = np.zeros(width(bits))
-    m, v = np.zeros_like(w), np.zeros_like(w)
     penalty = np.full(width(bits), l2)
     penalty[-1] = 0.0
-    for step in range(1, epochs + 1):
+
+    def gradient(w: np.ndarray) -> np.ndarray:
+        """The grouped loss's gradient (sparse products only) plus the L2 penalty's."""
         z = x @ w
         z -= np.repeat(np.maximum.reduceat(z, starts), np.diff(np.r_[starts, n]))
         e = np.exp(z)
@@ -396,11 +385,9 @@ def fit(rows: list[list[int]], groups: list[int], right: list[bool], bits: int, 
         p = e / total
         good = np.repeat(np.add.reduceat(p * y, starts), np.diff(np.r_[starts, n]))
         q = p * y / good  # the posterior over the right candidates
-        grad = xt @ (p - q) / len(starts) + penalty * w
-        m = 0.9 * m + 0.1 * grad
-        v = 0.999 * v + 0.001 * grad * grad
-        w -= rate * (m / (1 - 0.9 ** step)) / (np.sqrt(v / (1 - 0.999 ** step)) + 1e-8)
-    return w
+        return xt @ (p - q) / len(starts) + penalty * w
+
+    return adam(gradient, np.zeros(width(bits)), epochs=epochs, rate=rate)
 
 
 @lru_cache(maxsize=1)

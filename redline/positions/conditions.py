@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from redline.datafiles import word_set
+from redline.doctable import token_table
 
 from .finding import Finding
 from .lexicon import StanceLexicon
@@ -17,10 +18,11 @@ INDIRECT_QUESTION = word_set("wh_words.indirect_question")  # "asked whether", "
 def condition_findings(sent: Span, lexicon: StanceLexicon) -> list[Finding]:
     """Preconditions and conditional threats in the sentence."""
     found = []
-    for token in sent:
-        if token.dep_ not in ("mark", "prep"):
+    deps = token_table(sent.doc).dep
+    for i in range(sent.start, sent.end):
+        if deps[i] not in ("mark", "prep"):
             continue  # only a mark or "without" opens a condition (`_clause`): the cheap test first
-        finding = _condition(sent, token, lexicon)
+        finding = _condition(sent, sent.doc[i], lexicon)
         if finding is not None:
             found.append(finding)
     return found

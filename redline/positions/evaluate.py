@@ -12,6 +12,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from redline.datafiles import word_set
+from redline.doctable import token_table
 
 from .embed import embed, embed_fixed
 from .finding import Finding
@@ -64,10 +65,14 @@ def _candidates(sent: Span, quoted: list[tuple[int, int]], lexicon: StanceLexico
     """The evaluations of one sentence: "X described Y as Z", and in reported content "Y is Z" and
     "Y would Z"."""
     found = []
-    for token in sent:
-        if token.pos_ not in ("VERB", "AUX"):
+    words = token_table(sent.doc)
+    # the quotes that overlap the sentence: a word of the sentence can only be inside one of those
+    quoted = [(s, e) for s, e in quoted if s < sent.end_char and e > sent.start_char]
+    for i in range(sent.start, sent.end):
+        if words.pos[i] not in ("VERB", "AUX"):
             continue
-        if token.lemma_.lower() in lexicon.describe_verbs:
+        token = sent.doc[i]
+        if words.lemma[i] in lexicon.describe_verbs:
             found.extend(_described(sent, token))
         elif _reported(token, quoted):
             found.extend(_predicated(sent, token, lexicon))

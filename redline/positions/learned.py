@@ -7,7 +7,8 @@ annotated corpus (bench/gold/positions/corpus, `make train`):
 - candidates: per sentence, the parties the rules found in it, the parties of its subjects and passive
   agents (through the HolderResolver, so "Tehran", "Iranian officials" and "we" in a quote resolve), and
   the party of the speaker of the quote it sits in;
-- features: the sentence's wordllama embedding; what the sentence says of the holder (its governing
+- features: the sentence's wordllama embedding (its words' token vectors pooled; each word is tokenised once
+  per process, `embed.WordSums`); what the sentence says of the holder (its governing
   verb's clause without the holder's own phrase) as a wordllama embedding and, per stance, how near its
   words come to that stance's lexicon cues (so wording the lexicon lacks still counts; measured 5-fold CV,
   both together: F1 +0.009, higher on every fold); the rules' stance for this holder and for the sentence,
@@ -30,19 +31,20 @@ The model (weights and meta: config, data hashes, cross-validated scores) ships 
 from __future__ import annotations
 
 import json
-import re
-import zlib
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 from scipy import sparse
+from spacy.attrs import IS_ALPHA, LENGTH, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from redline.datafiles import load_data_yaml
+from redline.doctable import token_table
+from redline.features import hashed_columns
 
-from .embed import embed, embed_fixed
+from .embed import WORD_SUMS, embed_fixed, unit_rows
 from .holder import Holder, HolderResolver
 from .lexicon import StanceLexicon, stance_lexicon
 from .model import STANCES, Position
@@ -89,6 +91,7 @@ def candidates(doc: Doc, actors, quotes, rule_positions: list[Position], *, lexi
     found: list[Candidate] = []
     labels = frozenset(config()["mention_labels"])
     entities = doc.ents  # spaCy rebuilds them on every access, and `sent.ents` reads all the doc's: once
+    table = token_table(doc)
     for sent in doc.sents:
         ruled = [p for p in rule_positions if p.start < sent.end_char and sent.start_char < p.end]
         holders: dict[str, tuple[Holder, set[str], set[str], dict[str, None], list[int]]] = {}
@@ -109,13 +112,17 @@ def candidates(doc: Doc, actors, quotes, rule_positions: list[Position], *, lexi
 
         for p in ruled:
             add(Holder(p.actor, p.actor_country, p.via, p.official), "rule", p.stance, p.issue)
-        for token in sent:
-            if _in_condition(token):
+        for i in range(sent.start, sent.end):  # the labels first: most words are neither subject nor agent
+            dep = table.dep[i]
+            if dep in ("nsubj", "nsubjpass"):
+                how = "subject"
+            elif dep == "pobj" and table.dep[table.head[i]] == "agent":
+                how = "agent"
+            else:
                 continue
-            if token.dep_ in ("nsubj", "nsubjpass"):
-                add(_safe(resolver.of_token, token), "subject", token=token.i)
-            elif token.dep_ == "pobj" and token.head.dep_ == "agent":
-                add(_safe(resolver.of_token, token), "agent", token=token.i)
+            token = doc[i]
+            if not _in_condition(token):
+                add(_safe(resolver.of_token, token), how, token=i)
         for ent in _within(entities, sent):
             if ent.label_ in labels and not _in_condition(ent.root):
                 add(_safe(resolver.of_token, ent.root), "mention", token=ent.root.i)
@@ -185,7 +192,8 @@ def features(cands: list[Candidate], doc: Doc, *, lexicon: StanceLexicon | None 
 def feature_parts(cands: list[Candidate], doc: Doc, *, lexicon: StanceLexicon | None = None) -> Features:
     """The candidates' features, with the hashed words as column lists (`features` gives the full matrix)."""
     lexicon = lexicon or stance_lexicon()
-    dense = feature_width() - (1 << int(config()["hash_bits"]))
+    bits = int(config()["hash_bits"])
+    dense = feature_width() - (1 << bits)
     if not cands:
         return Features(np.zeros((0, dense), dtype=np.float32), [])
     sentences = list(dict.fromkeys((c.sentence.start, c.sentence.end) for c in cands))
@@ -194,15 +202,23 @@ def feature_parts(cands: list[Candidate], doc: Doc, *, lexicon: StanceLexicon | 
     verbs = [_governor(anchor) for anchor in anchors]
     predicates = [_predicate(c, anchor, verb) for c, anchor, verb in zip(cands, anchors, verbs)]
     said = list(dict.fromkeys(predicates))
-    # one embedding call for the article: its candidate sentences, then the distinct predicates
-    both = embed([doc[s:e].text for s, e in sentences] + said)
-    vectors, said_vectors = both[:len(sentences)], dict(zip(said, both[len(sentences):]))
-    similarity = cue_similarity(said, lexicon)
+    # wordllama vectors from per-word token sums: the sentences and the predicates share their words
+    first, minimum = min(s for s, _ in sentences), int(config()["similarity_min_chars"])
+    attrs = doc.to_array([ORTH, LOWER, IS_ALPHA, LENGTH])[first:max(e for _, e in sentences)]
+    tokens = WORD_SUMS.rows(attrs[:, 0].tolist(), doc.vocab.strings)
+    # per token: the lower-case word the cue similarity reads (its hash), or 0 (short, or not a word)
+    readable = np.where((attrs[:, 2] == 1) & (attrs[:, 3] >= minimum), attrs[:, 1], 0).tolist()
+    vectors = unit_rows(np.stack([tokens[s - first:e - first].sum(axis=0) for s, e in sentences]))
+    offsets = [np.array(p, dtype=np.int64) - first for p in said]
+    said_vectors = dict(zip(said, unit_rows(np.stack([tokens[o].sum(axis=0) for o in offsets]))))
+    words = [[readable[i] for i in o if readable[i]] for o in offsets]
+    similarity = dict(zip(said, cue_similarity(words, doc.vocab.strings, lexicon)))
     hits = phrase_hits(doc, lexicon)
     cues = [_cue_tokens(doc[s:e], hits, lexicon) for s, e in sentences]
     facts = [_sentence_facts(doc[s:e], found) for (s, e), found in zip(sentences, cues)]
     contexts = [_unit(doc.tensor[s:e].mean(axis=0)) for s, e in sentences] if _has_tensor(doc) else None
     units: dict[int, np.ndarray] = {}  # token index -> its unit context vector (holders share their verbs)
+    clauses: dict[int, list[str]] = {}  # verb index -> the `cw:` names of its clause (holders share verbs)
 
     def unit_at(i: int) -> np.ndarray:
         """The unit context vector of token i, computed once."""
@@ -225,16 +241,9 @@ def feature_parts(cands: list[Candidate], doc: Doc, *, lexicon: StanceLexicon | 
         rows[r, tail:] = ([1.0 if s in c.rule_stances else 0.0 for s in STANCES] + [0.0 if c.rule_stances else 1.0]
                           + facts[i] + [1.0 if s in c.found_by else 0.0 for s in SOURCES]
                           + [1.0 if c.holder.official else 0.0, 1.0 if c.holder.country else 0.0, 1.0])
-        names = _holder_words(c, anchor, verb) + _cue_words(c, anchor, verb, cues[i])
-        columns = {_column(name) for name in names}
-        hashed.append(np.array(sorted(columns), dtype=np.int64))
+        names = _holder_words(c, anchor, verb) + _cue_words(c, anchor, verb, cues[i], clauses)
+        hashed.append(np.array(hashed_columns(names, bits), dtype=np.int64))
     return Features(rows, hashed)
-
-
-@lru_cache(maxsize=1 << 16)
-def _column(name: str) -> int:
-    """The hashed column (offset after the dense block) of a feature name."""
-    return zlib.crc32(name.encode("utf-8")) & ((1 << int(config()["hash_bits"])) - 1)
 
 
 def feature_width() -> int:
@@ -266,47 +275,46 @@ def _governor(anchor):
     return verb
 
 
-def _predicate(c: Candidate, anchor: Token, verb: Token) -> str:
-    """What the sentence says of the holder: the words of its governing verb's clause (the whole sentence
-    when the holder has no verb above it, as a quote's speaker) without the holder's own phrase. In "Turkey
-    will never accept a Kurdish corridor" it is "will never accept a Kurdish corridor"."""
+def _predicate(c: Candidate, anchor: Token, verb: Token) -> tuple[int, ...]:
+    """What the sentence says of the holder, as token indices: the words of its governing verb's clause (the
+    whole sentence when the holder has no verb above it, as a quote's speaker) without the holder's own
+    phrase. In "Turkey will never accept a Kurdish corridor" it is "will never accept a Kurdish corridor"."""
     words = verb.subtree if verb.i != anchor.i else c.sentence
     own = range(anchor.left_edge.i, anchor.right_edge.i + 1) if c.anchor is not None else range(0)
-    return " ".join(t.text for t in words if t.i not in own)
+    return tuple(t.i for t in words if t.i not in own) or (anchor.i,)
 
 
-def cue_similarity(texts: list[str], lexicon: StanceLexicon | None = None) -> dict[str, np.ndarray]:
-    """For each text, per stance, the highest cosine similarity between one of its words and that stance's
-    lexicon cues (wordllama): "strangle" comes near the refusal cues though the lexicon lacks it, so the
-    model can read a stance in wording the rules were never given. Zero where no word is known."""
+def cue_similarity(texts: list[list[int]], strings, lexicon: StanceLexicon | None = None) -> list[np.ndarray]:
+    """For each list of words (spaCy hashes; `strings` gives their text), per stance, the highest cosine
+    similarity between one of its words and that stance's lexicon cues (wordllama): "strangle" comes near the
+    refusal cues though the lexicon lacks it, so the model can read a stance in wording the rules were never
+    given. Zero where there is no word."""
     cues = _stance_cues(lexicon or stance_lexicon())
-    minimum = int(config()["similarity_min_chars"])
-    words = {t: [w for w in _WORD.findall(t.lower()) if len(w) >= minimum] for t in texts}
-    best = _word_similarity(sorted({w for found in words.values() for w in found}), cues)
+    best = _word_similarity(sorted({w for words in texts for w in words}), strings, cues)
     zero = np.zeros(len(STANCES), dtype=np.float32)
-    return {t: np.max([best[w] for w in found], axis=0) if found else zero for t, found in words.items()}
+    return [np.max([best[w] for w in words], axis=0) if words else zero for words in texts]
 
 
-_WORD = re.compile(r"[a-z]+")
-# per cue list: word -> its best similarity per stance, computed once per process
-_SIMILARITY: dict[tuple[tuple[str, str], ...], dict[str, np.ndarray]] = {}
+# per cue list: word hash -> its best similarity per stance, computed once per process
+_SIMILARITY: dict[tuple[tuple[str, str], ...], dict[int, np.ndarray]] = {}
 _SIMILARITY_MAX = 200_000  # words kept before the memo starts afresh (a long batch meets new words forever)
 
 
-def _word_similarity(words: list[str], cues: tuple[tuple[str, str], ...]) -> dict[str, np.ndarray]:
-    """The best similarity per stance of each word to the cues (clipped at 0), embedding only the words not
+def _word_similarity(words: list[int], strings, cues: tuple[tuple[str, str], ...]) -> dict[int, np.ndarray]:
+    """The best similarity per stance of each word to the cues (clipped at 0), computed only for the words not
     seen before."""
     memo = _SIMILARITY.setdefault(cues, {})
     new = [w for w in words if w not in memo]
     if new:
         if len(memo) + len(new) > _SIMILARITY_MAX:
             memo.clear()
-        sims = embed(new) @ embed_fixed(tuple(w for w, _ in cues)).T
+            new = list(words)
+        sims = unit_rows(WORD_SUMS.rows(new, strings)) @ embed_fixed(tuple(w for w, _ in cues)).T
         owner = np.array([STANCES.index(s) for _, s in cues])
         per_stance = np.stack([sims[:, owner == k].max(axis=1) if (owner == k).any() else np.zeros(len(new))
                                for k in range(len(STANCES))], axis=1)
         memo.update(zip(new, np.clip(per_stance, 0.0, 1.0).astype(np.float32)))
-    return {w: memo[w] for w in words}
+    return memo
 
 
 def _stance_cues(lexicon: StanceLexicon) -> tuple[tuple[str, str], ...]:
@@ -336,21 +344,24 @@ def _cue_tokens(sent: Span, hits, lexicon: StanceLexicon) -> list[tuple[Token, s
     stance, in text order."""
     tables = {pos: getattr(lexicon, name, None) or {} for pos, name in POS_TABLE.items()}
     found = []
-    for token in sent:
-        table = tables.get(token.pos_)
-        cue = table.get(token.lemma_.lower()) if table else None
-        if cue is not None and cue.stance in STANCES:
-            found.append((token, cue.stance))
     doc = sent.doc
+    words = token_table(doc)
+    for i in range(sent.start, sent.end):
+        table = tables.get(words.pos[i])
+        cue = table.get(words.lemma[i]) if table else None
+        if cue is not None and cue.stance in STANCES:
+            found.append((doc[i], cue.stance))
     found += [(doc[start:end].root, phrase.stance) for start, end, phrase in hits
               if sent.start <= start < sent.end and phrase.stance in STANCES]
     return found
 
 
-def _cue_words(c: Candidate, anchor: Token, verb: Token, cues: list[tuple[Token, str]]) -> list[str]:
+def _cue_words(c: Candidate, anchor: Token, verb: Token, cues: list[tuple[Token, str]],
+               clauses: dict[int, list[str]] | None = None) -> list[str]:
     """How each stance cue of the sentence relates to this holder, as feature names: the same sentence
     holds "Putin rejected Erdogan's calls for a ceasefire" for Russia (subject of the reject cue) and for
-    Turkey (possessor of the demand cue). Also the words of the clause the holder's verb heads."""
+    Turkey (possessor of the demand cue). Also the words of the clause the holder's verb heads (kept in
+    `clauses` by verb, when given: an article's candidates share their verbs)."""
     speaker = c.anchor is None and "speaker" in c.found_by
     marks = _condition_marks()
     names = []
@@ -364,7 +375,10 @@ def _cue_words(c: Candidate, anchor: Token, verb: Token, cues: list[tuple[Token,
         names += [f"hcm:{stance}:{relation}:{m.lemma_.lower()}" for m in token.children
                   if m.dep_ == "mark" and m.lemma_.lower() in marks]
     if verb.i != anchor.i:
-        names += [f"cw:{t.lemma_.lower()}" for t in verb.subtree if not (t.is_punct or t.like_num)]
+        clauses = {} if clauses is None else clauses
+        if verb.i not in clauses:
+            clauses[verb.i] = [f"cw:{t.lemma_.lower()}" for t in verb.subtree if not (t.is_punct or t.like_num)]
+        names += clauses[verb.i]
     return names
 
 
@@ -402,8 +416,9 @@ def _sentence_facts(sent: Span, cues: list[tuple[Token, str]]) -> list[float]:
     counts = dict.fromkeys(STANCES, 0)
     for _, stance in cues:
         counts[stance] += 1
-    negated = any(token.dep_ == "neg" for token in sent)
-    text = sent.text
+    words = token_table(sent.doc)
+    negated = "neg" in words.dep[sent.start:sent.end]
+    text = words.span_text(sent.start, sent.end)
     return [min(counts[s], 3) / 3 for s in STANCES] + [
         1.0 if negated else 0.0,
         1.0 if any(ch in text for ch in "\"“”") else 0.0,

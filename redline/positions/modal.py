@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from redline.datafiles import word_set
+from redline.doctable import token_table
 
 from .finding import Finding
 from .lexicon import StanceLexicon
@@ -18,8 +19,12 @@ SELF = word_set("pronouns.first_person_subjects")  # "we must not lose sight": a
 def modal_findings(sent: Span, lexicon: StanceLexicon, quoted: list[tuple[int, int]]) -> list[Finding]:
     """Demands (or rejections) made by deontic modals inside quoted or reported content."""
     found = []
-    for token in sent:
-        verb = _deontic_verb(token, lexicon)
+    words = token_table(sent.doc)
+    for i in range(sent.start, sent.end):
+        if not (words.dep[i] == "aux" and words.lower[i] in lexicon.deontic_modals
+                or words.lemma[i] == "need" and words.pos[i] == "VERB"):
+            continue  # the cheap test first: `_deontic_verb` finds nothing for any other word
+        verb = _deontic_verb(sent.doc[i], lexicon)
         if verb is None or not any(s <= verb.idx < e for s, e in quoted):
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)

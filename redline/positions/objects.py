@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from redline.datafiles import word_set
+from redline.doctable import noun_chunks_within
 
 from .finding import Finding
 from .lexicon import Cue, StanceLexicon
@@ -108,7 +109,7 @@ def said_of(sent: Span, cue: Token, stance: str, lexicon: StanceLexicon) -> Find
 
 def _nouns_before(sent: Span, cue: Token) -> list[Token]:
     """Heads of the noun phrases before the cue in its sentence (a predicate whose subject the parse lost)."""
-    return [c.root for c in sent.noun_chunks if c.end <= cue.i and c.root.pos_ == "NOUN"][-2:]
+    return [c.root for c in noun_chunks_within(sent) if c.end <= cue.i and c.root.pos_ == "NOUN"][-2:]
 
 
 def possessor(token: Token | None) -> Token | None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import numpy as np
 from spacy.tokens import Doc, Span
 
+from redline.doctable import doc_text, noun_chunks_within
+
 from .embed import embed, embed_fixed
 from .finding import Finding
 from .lexicon import StanceLexicon
@@ -42,7 +44,7 @@ def _candidates(doc: Doc, quotes: list, claimed: set[int], min_words: int) -> li
     found: list[tuple[Span, str]] = []
     if not spans:
         return found
-    whole = doc.text  # built on each access: read once
+    whole = doc_text(doc)  # spaCy builds doc.text on each access: kept once per Doc
     for sent in doc.sents:
         if sent.start in claimed:
             continue
@@ -58,6 +60,6 @@ def _candidates(doc: Doc, quotes: list, claimed: set[int], min_words: int) -> li
 def _objects(sent: Span) -> list:
     """The head noun a cue-less sentence is about: its first object noun ("the last word on
     [enrichment]"), else its first noun."""
-    nouns = [c.root for c in sent.noun_chunks if c.root.pos_ == "NOUN"]
+    nouns = [c.root for c in noun_chunks_within(sent) if c.root.pos_ == "NOUN"]
     objects = [n for n in nouns if n.dep_ in ("pobj", "dobj")]
     return (objects or nouns)[:1]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from redline.datafiles import word_set
+from redline.doctable import token_table
 
 from .finding import Finding
 from .lexicon import Cue, Phrase, StanceLexicon
@@ -35,9 +36,11 @@ def cue_findings(sent: Span, lexicon: StanceLexicon, phrases: list[tuple[int, in
         if finding is not None:
             found.append(finding)
     cue_words = lexicon.cue_words
-    for token in sent:
-        if token.i in in_phrase or (token.lemma_.lower() not in cue_words and token.lower_ not in cue_words):
+    words = token_table(sent.doc)
+    for i in range(sent.start, sent.end):
+        if i in in_phrase or (words.lemma[i] not in cue_words and words.lower[i] not in cue_words):
             continue  # the cheap test first: most words are no cue
+        token = sent.doc[i]
         if _in_condition(token, lexicon) or _hedged(token, lexicon):
             continue
         finding = _token_finding(sent, token, lexicon)

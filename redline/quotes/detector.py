@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import json
 import math
-import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -41,6 +40,7 @@ from spacy.attrs import DEP, HEAD, IS_QUOTE, LEMMA, LOWER, TAG
 from spacy.tokens import Doc
 
 from redline.datafiles import load_data_yaml
+from redline.features import hashed_columns
 
 from .boundary import Sentences, sentence_reading
 from .candidate import Candidate
@@ -125,12 +125,10 @@ def feature_rows(doc: Doc, candidates: list[Candidate], bits: int, lexicon: CueL
                  ) -> list[list[int]]:
     """The hashed feature columns of each candidate (the bias column, 2**bits, last)."""
     lexicon = lexicon or cue_lexicon()
-    mask = (1 << bits) - 1
     rows = []
     marks = doc.to_array([IS_QUOTE]).reshape(-1).astype(bool)
     for c in candidates:
-        cols = {_crc(name) & mask for name in candidate_features(doc, c, lexicon, marks)}
-        rows.append(sorted(cols) + [1 << bits])
+        rows.append(hashed_columns(candidate_features(doc, c, lexicon, marks), bits) + [1 << bits])
     return rows
 
 
@@ -155,14 +153,7 @@ def boundary_features(doc: Doc, c: Candidate) -> list[str]:
 
 def boundary_rows(doc: Doc, candidates: list[Candidate], bits: int) -> list[list[int]]:
     """The hashed boundary feature columns of each candidate with a longer reading (the bias last)."""
-    mask = (1 << bits) - 1
-    return [sorted({_crc(name) & mask for name in boundary_features(doc, c)}) + [1 << bits] for c in candidates]
-
-
-@lru_cache(maxsize=1 << 16)
-def _crc(name: str) -> int:
-    """The CRC-32 of a feature name (names repeat across candidates and articles, so it is cached)."""
-    return zlib.crc32(name.encode("utf-8"))
+    return [hashed_columns(boundary_features(doc, c), bits) + [1 << bits] for c in candidates]
 
 
 # What the gate reads of each token: the first six are attributes of the token or a neighbour, the rest

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from redline.doctable import doc_text
+
 from .candidate import Candidate, trim
 from .detector import SHIPPED, Detector, resolve
 from .direct import cue_after, cue_before, looks_like_title, reads_as_speech, token_at
@@ -50,7 +52,7 @@ class _Reconciler:
     """Assigns each quoted region to at most one attribution."""
 
     def __init__(self, doc: Doc, lexicon: CueLexicon) -> None:
-        self.doc, self.text, self.lexicon = doc, doc.text, lexicon
+        self.doc, self.text, self.lexicon = doc, doc_text(doc), lexicon
         self.index = RegionIndex(pair_marks(self.text))
         self.taken: set[QuotedRegion] = set()
         self.found: list[Candidate] = []

@@ -76,3 +76,31 @@ def test_an_index_without_token_arcs_uses_the_widest_overlap():
     assert index.at(0, 4).name == "Iran"
     assert index.at(5, 19).name == "Ali Larijani"
     assert index.at(30, 40) is None
+
+
+def test_actors_index_tightest_mention_is_the_one_a_full_scan_finds():
+    """The index looks only at mentions that start close enough to contain a span; it must give what
+    reading every mention gives, ties included (the first of equal length in start order)."""
+    import random
+
+    rng = random.Random(3)
+    actors = [Actor(f"A{n}", "person", None, None, None) for n in range(12)]
+    for actor in actors:
+        for _ in range(rng.randint(1, 6)):
+            start = rng.randint(0, 400)
+            actor.mentions.append((start, start + rng.choice([3, 5, 8, 8, 40, 120])))
+    index = ActorIndex(actors)
+
+    def scan(start, end):
+        best = None
+        for s, e, n in index._spans:
+            if s > start:
+                break
+            if e >= end and (best is None or e - s < best[1] - best[0]):
+                best = (s, e, n)
+        return index.actors[best[2]] if best is not None else None
+
+    for _ in range(3000):
+        start = rng.randint(0, 560)
+        end = start + rng.randint(1, 20)
+        assert index._tightest(start, end) is scan(start, end)

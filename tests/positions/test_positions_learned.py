@@ -125,30 +125,46 @@ def test_learned_predicate_is_the_holders_clause_without_the_holder():
     sent = next(iter(doc.sents))
     turkey, kurdish = doc[0], next(t for t in doc if t.text == "Kurdish")
 
-    def said(token):
-        c = learned.Candidate(sent, None, frozenset({"mention"}), frozenset(), (), anchor=token.i)
-        return learned._predicate(c, token, learned._governor(token))
+    def said(c, token):
+        return " ".join(doc[i].text for i in learned._predicate(c, token, learned._governor(token)))
 
-    assert said(turkey) == "will never accept a Kurdish corridor on its border ."
-    assert said(kurdish) == "Turkey will never accept a corridor on its border ."
+    def mention(token):
+        return learned.Candidate(sent, None, frozenset({"mention"}), frozenset(), (), anchor=token.i)
+
+    assert said(mention(turkey), turkey) == "will never accept a Kurdish corridor on its border ."
+    assert said(mention(kurdish), kurdish) == "Turkey will never accept a corridor on its border ."
     speaker = learned.Candidate(sent, None, frozenset({"speaker"}), frozenset(), ())
-    assert learned._predicate(speaker, sent.root, sent.root) == " ".join(t.text for t in sent)
+    assert said(speaker, sent.root) == " ".join(t.text for t in sent)
 
 
 def test_learned_cue_similarity_ranks_each_cue_under_its_own_stance():
-    """A lexicon cue is most like its own stance (similarity 1); a text with no word long enough gives zeros."""
+    """A one-word lexicon cue is most like its own stance (similarity 1), a word list takes the best of its
+    words, and an empty one gives zeros."""
     from redline.positions.lexicon import stance_lexicon
 
     lexicon = stance_lexicon()
     cues = dict(learned._stance_cues(lexicon))
     picked = {stance: word for word, stance in cues.items() if word.isalpha()}
     assert set(picked) >= {"demand", "reject", "offer"}
-    found = learned.cue_similarity(list(picked.values()) + ["a of"], lexicon)
-    for stance, word in picked.items():
-        row = found[word]
+    from spacy.strings import hash_string
+
+    strings = {hash_string(word): word for word in picked.values()}
+    words = [[hash_string(word)] for word in picked.values()]
+    found = learned.cue_similarity(words + [list(strings), []], strings, lexicon)
+    for (stance, word), row in zip(picked.items(), found):
         assert row[learned.STANCES.index(stance)] == pytest.approx(1.0, abs=1e-4), (word, stance)
         assert row.shape == (len(learned.STANCES),) and (row >= 0).all() and (row <= 1).all()
-    assert not found["a of"].any()
+    assert np.allclose(found[len(picked)], np.max(found[:len(picked)], axis=0))
+    assert not found[-1].any()
+
+
+def test_learned_word_sums_pool_like_wordllama():
+    """Pooling per-word token sums gives the vector wordllama gives the words joined by spaces."""
+    from redline.positions.embed import embed, unit_rows, word_sums
+
+    words = ["Turkey", "will", "never", "accept", "a", "Kurdish", "corridor"]
+    pooled = unit_rows(word_sums(words).sum(axis=0, keepdims=True))
+    assert np.allclose(pooled, embed([" ".join(words)]), atol=1e-5)
 
 
 def test_learned_fast_paths_equal_the_plain_ones(model, seeds):
@@ -210,3 +226,16 @@ def test_learned_cross_validation_meets_floors_and_reproduces_meta(model, shared
     assert {"threshold": cv["combined"]["threshold"]} == model.meta["combine"]
     assert cv["threshold"] == model.meta["threshold"] and cv["temperature"] == model.meta["temperature"]
     assert {k: cv["rescored"][k] for k in ("a", "b", "threshold")} == model.meta["rescore"]
+
+
+def test_learned_word_tables_start_afresh_when_full(monkeypatch):
+    """Past its limit the word table starts afresh and still answers every word asked for, old or new."""
+    from redline.positions.embed import WordSums, word_sums
+
+    table = WordSums()
+    monkeypatch.setattr(table, "limit", 3)
+    strings = {1: "Turkey", 2: "rejected", 3: "the", 4: "plan", 5: "again"}
+    first = table.rows([1, 2, 3], strings)
+    again = table.rows([1, 4, 5], strings)
+    assert np.allclose(again[0], first[0])
+    assert np.allclose(again[1:], word_sums(["plan", "again"]))
