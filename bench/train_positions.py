@@ -39,6 +39,7 @@ import positions_corpus as corpus  # noqa: E402
 from redline.actors import ActorDictionary, find_actors  # noqa: E402
 from redline.nlp import load_pipeline  # noqa: E402
 from redline.positions import learned  # noqa: E402
+from redline.positions.context import home_state  # noqa: E402
 from redline.positions.extract import rule_positions  # noqa: E402
 from redline.positions.holder import HolderResolver  # noqa: E402
 from redline.positions.lexicon import stance_lexicon  # noqa: E402
@@ -92,7 +93,8 @@ class Parsed:
             published = texts[article].get("date")
             actors = find_actors(doc, published=published, dictionary=dictionary)
             quotes = extract_quotes(doc, actors)
-            resolver = HolderResolver(doc, actors, quotes, lexicon=stance_lexicon(), dictionary=dictionary)
+            resolver = HolderResolver(doc, actors, quotes, lexicon=stance_lexicon(), dictionary=dictionary,
+                                      home=home_state(texts[article].get("source"), dictionary))
             rules = rule_positions(doc, quotes, resolver=resolver, published=published)
             self.rules += [corpus.Record(article, p.actor, p.actor_country, p.stance, p.issue, (), p.start, p.end)
                            for p in rules]

@@ -159,7 +159,8 @@ def run_stages(doc, ctx: StageContext, names: Iterable[str], provided: Iterable[
 def annotate_article(item: ArticleOutcome, doc, *, dictionary, profile=None) -> None:
     """Attach the actors, quotes, events and positions found in a parsed article to it."""
     article = item.article
-    ctx = StageContext(article.id, published=article.published, profile=profile, dictionary=dictionary)
+    ctx = StageContext(article.id, published=article.published, source=article.source, profile=profile,
+                       dictionary=dictionary)
     run_stages(doc, ctx, NLP_STAGES, assigned_by(UPSTREAM))
     article.actors, article.quotes = ctx.actors.actors, ctx.quotes
     article.events, article.positions = ctx.events, ctx.positions

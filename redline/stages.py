@@ -58,6 +58,7 @@ class StageContext:
 
     article_id: str
     published: str | None = None  # ISO date; "Article.published"
+    source: str | None = None  # the publisher as the input names it; "Article.source"
     profile: Any = None  # a positions.CaseProfile; None is open mode
     dictionary: Any = None  # an actors.ActorDictionary; None is the shipped one
     actors: Any = None  # "Article.actors": the actors stage's ActorIndex (its .actors are the article's actors)

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from redline.datafiles import word_set
 
 from .conditions import condition_findings
+from .context import home_state
 from .evaluate import evaluation_findings
 from .finding import Finding
 from .holder import FIRST_PERSON, NON_OFFICIAL, THIRD_PERSON, Holder, HolderResolver
@@ -45,17 +46,21 @@ class _Voice:
     party: str | None = None  # the party the voice speaks for, when it is an official one
 
 
-def extract_positions(doc: Doc, actors, quotes, *, published: str | None = None) -> list[Position]:
+def extract_positions(doc: Doc, actors, quotes, *, published: str | None = None,
+                      source: str | None = None) -> list[Position]:
     """The positions of a parsed article: party, stance, issue, who voiced it, and the evidence sentence.
 
-    `actors` is the article's ActorIndex (None works, with less to go on), `quotes` its quotes.
+    `actors` is the article's ActorIndex (None works, with less to go on), `quotes` its quotes, `source`
+    its publisher (its state is the one an office named without a state belongs to: "the Home Office").
     """
     if len(doc) == 0:
         return []
     from redline.actors import ActorDictionary
 
     lexicon = stance_lexicon()
-    resolver = HolderResolver(doc, actors, quotes, lexicon=lexicon, dictionary=ActorDictionary.load())
+    dictionary = ActorDictionary.load()
+    resolver = HolderResolver(doc, actors, quotes, lexicon=lexicon, dictionary=dictionary,
+                              home=home_state(source, dictionary))
     rules = rule_positions(doc, quotes, resolver=resolver, published=published)
     model = shipped_model()
     if model is None:

@@ -8,6 +8,7 @@ state its modifier names ("Iranian officials", "US negotiators").
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from redline.datafiles import word_set
 
+from . import context
 from .lexicon import StanceLexicon
 from .profile import CaseProfile
 
@@ -44,9 +46,10 @@ class HolderResolver:
     """Resolves phrases of one article to parties through the actor index, quotes and dictionary."""
 
     def __init__(self, doc: Doc, actors: Any, quotes: list, *, lexicon: StanceLexicon,
-                 profile: CaseProfile | None = None, dictionary: Any = None) -> None:
+                 profile: CaseProfile | None = None, dictionary: Any = None, home: str | None = None) -> None:
         self.doc, self.actors, self.lexicon, self.profile = doc, actors, lexicon, profile
         self.dictionary = dictionary
+        self.home = home  # the publisher's state (context.home_state), or None
         self.quotes = sorted((q for q in quotes or () if q.end > q.start), key=lambda q: q.end - q.start)
         self._resolved: dict[tuple[int, int], Holder | None] = {}  # (token index, depth) -> of_token's answer
 
@@ -79,6 +82,8 @@ class HolderResolver:
         lower = token.lower_ if token.pos_ == "PRON" else ""  # "US" is no "us"
         if lower in FIRST_PERSON:
             quote = self.quote_at(token.idx)
+            if quote is not None and getattr(self.speaking(quote), "speaker", None) is None:
+                return self._of_earlier(token, depth, kind="any")  # “We will ...,” he said: no speaker named
             return self.of_speaker(quote) if quote is not None else None
         span = _phrase(token)
         holder = self._of_actor(self._actor_at(span.start_char, span.end_char)) if self.actors is not None else None
@@ -95,8 +100,9 @@ class HolderResolver:
             if source is not None:
                 return self.of_token(source, depth + 1)
             quote = self.quote_at(token.idx)
-            return self.of_speaker(quote) if quote is not None and not quote.direct else None
-        return self.of_words(span)
+            holder = self.of_speaker(quote) if quote is not None and not quote.direct else None
+            return holder if holder is not None else self._of_earlier(token, depth)
+        return self.of_words(span) or self._of_earlier(token, depth)
 
     def speaking(self, quote: Any) -> Any | None:
         """The quote itself when it has a speaker; else the quote with a speaker just before it (a
@@ -118,6 +124,14 @@ class HolderResolver:
         return self._of_text(name)
 
     def of_words(self, span: Span) -> Holder | None:
+        """`_of_words`, with a people's authorities or forces as the body that governs or fights for it in
+        the article's setting ("Kurdish authorities" in Syria: the Kurdish-led administration)."""
+        holder = self._of_words(span)
+        if any(t.dep_ == "compound" and t.head.i == span.root.i for t in span):
+            return holder  # "Kurdish peshmerga forces": the phrase names its force itself
+        return self._people_body(holder, span.root.lower_)
+
+    def _of_words(self, span: Span) -> Holder | None:
         """A group phrase ("Iranian officials", "Kurdish militias", "the west"), a document of a body ("the
         security council resolution") or a profile alias, as a party."""
         head = span.root
@@ -185,7 +199,13 @@ class HolderResolver:
         return None
 
     def _of_text(self, text: str) -> Holder | None:
-        """A group phrase given as text (a quote's unresolved speaker: "Iranian officials")."""
+        """A group phrase given as text (a quote's unresolved speaker: "Iranian officials"), a people's
+        authorities or forces as their body (`of_words`)."""
+        words = text.split()
+        return self._people_body(self._of_text_plain(text), words[-1].lower() if words else "")
+
+    def _of_text_plain(self, text: str) -> Holder | None:
+        """`_of_text` before a people's phrase is read as its body."""
         if self.profile is not None:
             named = self.profile.party_in(text)
             if named is not None:
@@ -246,6 +266,7 @@ class HolderResolver:
         """The party an actor stands for, or None (media outlets and private people hold no positions)."""
         if actor is None:
             return None
+        actor = context.full_name(self.actors, actor)
         kind, sector = getattr(actor, "kind", None), getattr(actor, "sector", None)
         if kind == "country":
             return Holder(self._profiled(actor.name), actor.country, None, True)
@@ -256,6 +277,10 @@ class HolderResolver:
                 return None
             if sector in POLITICAL_GROUPS:  # a party or movement speaks for itself, not for its state
                 return Holder(self._profiled(actor.name), None, None, True)
+            if actor.country is None and sector != "igo_ngo":
+                stated = self._of_unstated_office(actor, actor.name)
+                if stated is not None:
+                    return stated
             if sector == "igo_ngo" or actor.country is None:
                 return Holder(self._profiled(actor.name), actor.country, None, True)
             return self._country_holder(actor.country, via=actor.name, official=sector != "expert")
@@ -267,6 +292,8 @@ class HolderResolver:
         body = self._body_in_role(role) if sector not in COMMENTATORS else None
         if body is not None:
             return Holder(self._profiled(body.name), _state_code(body.country, body.sector), actor.name, official)
+        if country is None and sector not in NON_OFFICIAL and sector not in POLITICAL_GROUPS and sector != "civilian":
+            return self._of_unstated_office(actor, role)
         if sector == "civilian" or sector in POLITICAL_GROUPS or country is None:
             return None  # an opposition politician or a fighter whose group is not named speaks for no state
         return self._country_holder(country, via=actor.name, official=official)
@@ -303,6 +330,59 @@ class HolderResolver:
                     return entry
                 if entry is not None and entry.kind == "country":
                     return None  # "adviser to Iran's supreme leader": the state, by country
+        return None
+
+    # -- context: what the article said before stands in for what a phrase leaves unsaid (context.py) --
+
+    def _of_unstated_office(self, actor: Any, office: str | None) -> Holder | None:
+        """The state of a government body or official whose name or role names no state ("the Ministry of
+        Commerce", "Vice-Minister of Commerce Wang Shouwen"): a state in its words, else the publisher's (a
+        paper leaves its own state's offices unqualified: "the Home Office"), else the state of the voice just
+        before it. None for anything else."""
+        if not context.is_government(office):
+            return None  # "a western official", "a diplomat", a parliament: their state is not the last voice's
+        named = self._country_in((office or "").replace(",", " ").split(), official=True)
+        if named is not None and named.country:
+            return self._country_holder(named.country, via=actor.name, official=True)
+        code = self.home or context.voice_state(self.quotes, context.first_mention(actor))
+        return self._country_holder(code, via=actor.name, official=True) if code else None
+
+    def _people_body(self, holder: Holder | None, head: str) -> Holder | None:
+        """A people's authorities or forces (holders.yaml `people_bodies`) as the body of the article's
+        setting; any other holder as it is."""
+        if holder is None or holder.country is not None:
+            return holder
+        body = context.people_body(holder.party, head, self._setting)
+        if body is None:
+            return holder
+        entry = self._entry(body)
+        return self._of_entry(entry) if entry is not None else Holder(self._profiled(body), None, None, True)
+
+    def _setting(self, states: Iterable[str]) -> str | None:
+        """Of the given states, the one the article names most (None on a tie or when it names none)."""
+        counts = {code: 0 for code in states}
+        for actor in getattr(self.actors, "actors", ()) or ():
+            if actor.kind == "country" and actor.country in counts:
+                counts[actor.country] += len(actor.mentions)
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
+
+    def _of_earlier(self, token: Token, depth: int, kind: str | None = None) -> Holder | None:
+        """The holder a pronoun or role noun that names none stands for ("he said", "the ministry said"):
+        the nearest earlier subject or quote speaker, of its kind (a person for "he", a body for "it"),
+        in its sentence or the few before. `kind` overrides what the word itself says ("any" for the "we" of
+        a quotation whose speaker the quote stage left unnamed)."""
+        kind = (kind or context.points_back(token)) if depth <= 3 else None
+        if kind is None or token.dep_ not in ("nsubj", "nsubjpass", "pobj"):
+            return None
+        for source, quote in context.earlier_sources(token, self.actors, self.quotes):
+            if kind != "any" and context.kind_of(self.actors, source, quote) != kind:
+                continue
+            holder = self.of_speaker(quote) if quote is not None else self.of_token(source, depth + 1)
+            if holder is not None:
+                return holder
         return None
 
     def _profiled(self, name: str) -> str:

@@ -16,4 +16,4 @@ def positions_stage(doc: Doc, ctx: StageContext) -> list[Position]:
     """Find each party's stances on the issues of a parsed article, with the sentence that shows each. The
     run's profile (`ctx.profile`) is not read: the deal space applies it when the store is queried, so a store
     is the same whether the profile was named at ingest or not."""
-    return extract_positions(doc, ctx.actors, ctx.quotes, published=ctx.published)
+    return extract_positions(doc, ctx.actors, ctx.quotes, published=ctx.published, source=ctx.source)
