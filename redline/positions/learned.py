@@ -309,7 +309,9 @@ def _word_similarity(words: list[int], strings, cues: tuple[tuple[str, str], ...
         if len(memo) + len(new) > _SIMILARITY_MAX:
             memo.clear()
             new = list(words)
-        sims = unit_rows(WORD_SUMS.rows(new, strings)) @ embed_fixed(tuple(w for w, _ in cues)).T
+        # einsum, not a BLAS product: BLAS rounds a row differently with the number of rows, and which words
+        # are new depends on what the process read before, so training and a later re-run would drift apart
+        sims = np.einsum("ij,kj->ik", unit_rows(WORD_SUMS.rows(new, strings)), embed_fixed(tuple(w for w, _ in cues)))
         owner = np.array([STANCES.index(s) for _, s in cues])
         per_stance = np.stack([sims[:, owner == k].max(axis=1) if (owner == k).any() else np.zeros(len(new))
                                for k in range(len(STANCES))], axis=1)
