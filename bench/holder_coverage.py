@@ -27,44 +27,30 @@ from _common import ROOT
 sys.path.insert(0, str(ROOT))
 
 import positions_corpus as corpus  # noqa: E402
-from redline.actors import ActorDictionary, find_actors  # noqa: E402
-from redline.nlp import load_pipeline  # noqa: E402
-from redline.positions import learned  # noqa: E402
-from redline.positions.context import home_state  # noqa: E402
-from redline.positions.extract import rule_positions  # noqa: E402
-from redline.positions.holder import HolderResolver  # noqa: E402
-from redline.positions.lexicon import stance_lexicon  # noqa: E402
-from redline.quotes import extract_quotes  # noqa: E402
+import train_positions  # noqa: E402
 
 
 def coverage(ids: list[str], texts: dict[str, dict], golds: list[corpus.Record]) -> tuple[Counter, int, list[dict]]:
-    """The coverage counts, the number of candidates, and the uncovered records with their candidates."""
-    nlp, dictionary = load_pipeline(), ActorDictionary.load()
-    by_article: dict[str, list[corpus.Record]] = {}
-    for g in golds:
-        by_article.setdefault(g.article, []).append(g)
+    """The coverage counts, the number of candidates, and the uncovered records with their candidates. The
+    candidates are the ones training builds (`train_positions.Parsed`), so the two can never disagree."""
+    parsed = train_positions.Parsed(ids, texts, golds)
+    by_article: dict[str, dict[int, object]] = {}
+    for article, c in parsed.rows:  # a candidate with two gold stances has two training rows: count it once
+        by_article.setdefault(article, {})[id(c)] = c
     counts: Counter = Counter()
-    total, misses = 0, []
-    for doc, article in nlp.pipe(((texts[a]["text"], a) for a in ids), as_tuples=True, batch_size=16):
-        published = texts[article].get("date")
-        actors = find_actors(doc, published=published, dictionary=dictionary)
-        quotes = extract_quotes(doc, actors)
-        resolver = HolderResolver(doc, actors, quotes, lexicon=stance_lexicon(), dictionary=dictionary,
-                                  home=home_state(texts[article].get("source"), dictionary))
-        rules = rule_positions(doc, quotes, resolver=resolver, published=published)
-        cands = learned.candidates(doc, actors, quotes, rules, resolver=resolver)
-        total += len(cands)
-        for g in by_article.get(article, []):
-            on = [c for c in cands if c.sentence.start_char < g.end and g.start < c.sentence.end_char]
-            right = [c for c in on if corpus.same_actor(
-                corpus.Record(article, c.holder.party, c.holder.country, g.stance, "", (), 0, 0), g)]
-            kind = "covered" if right else "wrong holder" if on else "no candidate"
-            counts[kind] += 1
-            if kind != "covered":
-                misses.append({"article": article, "start": g.start, "end": g.end, "actor": g.actor,
-                               "country": g.country, "stance": g.stance, "kind": kind,
-                               "candidates": [[c.holder.party, c.holder.country, sorted(c.found_by)] for c in on]})
-    return counts, total, misses
+    misses = []
+    for g in golds:
+        on = [c for c in by_article.get(g.article, {}).values()
+              if c.sentence.start_char < g.end and g.start < c.sentence.end_char]
+        right = [c for c in on if corpus.same_actor(
+            corpus.Record(g.article, c.holder.party, c.holder.country, g.stance, "", (), 0, 0), g)]
+        kind = "covered" if right else "wrong holder" if on else "no candidate"
+        counts[kind] += 1
+        if kind != "covered":
+            misses.append({"article": g.article, "start": g.start, "end": g.end, "actor": g.actor,
+                           "country": g.country, "stance": g.stance, "kind": kind,
+                           "candidates": [[c.holder.party, c.holder.country, sorted(c.found_by)] for c in on]})
+    return counts, sum(len(found) for found in by_article.values()), misses
 
 
 def main() -> int:
