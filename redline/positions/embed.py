@@ -9,7 +9,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from spacy.strings import hash_string
+
+
+WIDTH = 256  # wordllama's embedding width
 
 
 class EmbeddingsUnavailable(RuntimeError):
@@ -36,7 +38,7 @@ def load_model():
 def embed(texts: list[str]) -> np.ndarray:
     """Unit vectors for the texts, one row each, in one batched call (an empty list gives a 0-row array)."""
     if not texts:
-        return np.zeros((0, 256), dtype=np.float32)
+        return np.zeros((0, WIDTH), dtype=np.float32)
     vectors = np.asarray(load_model().embed(list(texts), norm=False), dtype=np.float32)
     # wordllama leaves an all-unknown text at zero; keep it at zero rather than dividing by it
     return unit_rows(vectors)
@@ -59,7 +61,7 @@ class WordSums:
     def __init__(self) -> None:
         self.row: dict[int, int] = {}
         self.lock = threading.Lock()
-        self.table = np.zeros((1024, 256), dtype=np.float32)
+        self.table = np.zeros((1024, WIDTH), dtype=np.float32)
 
     def rows(self, keys: list[int], strings) -> np.ndarray:
         """The rows of the words with these hashes (`strings` maps a hash to its text), in order."""
@@ -90,12 +92,6 @@ class WordSums:
 
 
 WORD_SUMS = WordSums()
-
-
-def word_sums(words: list[str]) -> np.ndarray:
-    """One row per word: the sum of its wordllama token vectors (from the per-process table)."""
-    keys = [hash_string(w) for w in words]  # spaCy's hash: the ORTH / LOWER id of a token with this text
-    return WORD_SUMS.rows(keys, dict(zip(keys, words))) if words else np.zeros((0, 256), dtype=np.float32)
 
 
 def unit_rows(vectors: np.ndarray) -> np.ndarray:

@@ -44,6 +44,7 @@ from redline.datafiles import load_data_yaml
 from redline.doctable import token_table
 from redline.features import hashed_columns
 
+from .embed import WIDTH as EMBED_WIDTH
 from .embed import WORD_SUMS, embed_fixed, unit_rows
 from .holder import Holder, HolderResolver
 from .lexicon import StanceLexicon, stance_lexicon
@@ -55,7 +56,6 @@ LABELS = ("none",) + tuple(STANCES)
 SOURCES = ("rule", "subject", "agent", "speaker", "mention")
 POS_TABLE = {"VERB": "verbs", "AUX": "verbs", "ADJ": "adjectives", "NOUN": "nouns"}
 TENSOR_WIDTH = 96  # the English small pipeline's tok2vec width (doc.tensor)
-EMBED_WIDTH = 256  # wordllama's embedding width (redline/positions/embed.py)
 # The dependents of a holder's governing verb that carry stance: negation, modality, what is wanted or refused.
 GOVERNOR_DEPS = frozenset({"neg", "aux", "auxpass", "xcomp", "ccomp", "dobj", "advmod", "mark", "prep", "acomp",
                            "attr", "prt", "advcl"})

@@ -160,10 +160,10 @@ def test_learned_cue_similarity_ranks_each_cue_under_its_own_stance():
 
 def test_learned_word_sums_pool_like_wordllama():
     """Pooling per-word token sums gives the vector wordllama gives the words joined by spaces."""
-    from redline.positions.embed import embed, unit_rows, word_sums
+    from redline.positions.embed import WORD_SUMS, embed, unit_rows
 
     words = ["Turkey", "will", "never", "accept", "a", "Kurdish", "corridor"]
-    pooled = unit_rows(word_sums(words).sum(axis=0, keepdims=True))
+    pooled = unit_rows(WORD_SUMS.rows(*_hashed(words)).sum(axis=0, keepdims=True))
     assert np.allclose(pooled, embed([" ".join(words)]), atol=1e-5)
 
 
@@ -230,7 +230,7 @@ def test_learned_cross_validation_meets_floors_and_reproduces_meta(model, shared
 
 def test_learned_word_tables_start_afresh_when_full(monkeypatch):
     """Past its limit the word table starts afresh and still answers every word asked for, old or new."""
-    from redline.positions.embed import WordSums, word_sums
+    from redline.positions.embed import WORD_SUMS, WordSums
 
     table = WordSums()
     monkeypatch.setattr(table, "limit", 3)
@@ -238,4 +238,12 @@ def test_learned_word_tables_start_afresh_when_full(monkeypatch):
     first = table.rows([1, 2, 3], strings)
     again = table.rows([1, 4, 5], strings)
     assert np.allclose(again[0], first[0])
-    assert np.allclose(again[1:], word_sums(["plan", "again"]))
+    assert np.allclose(again[1:], WORD_SUMS.rows(*_hashed(["plan", "again"])))
+
+
+def _hashed(words: list[str]) -> tuple[list[int], dict[int, str]]:
+    """The words' spaCy hashes (a token's ORTH id) and the map back to their text, as `WordSums.rows` takes them."""
+    from spacy.strings import hash_string
+
+    keys = [hash_string(w) for w in words]
+    return keys, dict(zip(keys, words))
